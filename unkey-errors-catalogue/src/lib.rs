@@ -1,0 +1,125 @@
+//! Reads and validates an unkey-errors catalogue: the YAML file that defines every error of an API.
+//!
+//! This is the library behind the `catalogue!` macro, the docs renderer and the command line, so
+//! all of them accept and reject exactly the same files. Its stages, one module each:
+//!
+//! 1. bytes to text ([`parse`]: size limit, BOM, UTF-8),
+//! 2. text to a YAML tree (`yaml`, the only module that touches `serde_yaml`),
+//! 3. text to the line of every key (`outline`), so problems can name `file:line:column`,
+//! 4. tree to a validated [`Catalogue`] (`validate`), collecting *every* problem as a
+//!    [`Diagnostic`] rather than stopping at the first.
+//!
+//! ```
+//! let yaml = "\
+//! docs_base_url: https://example.com/docs/errors
+//! errors:
+//!   err:shop:orders:not_found:
+//!     status: 404
+//!     title: Not Found
+//!     description: The order does not exist.
+//!     detail: No order has the id ord_123
+//! ";
+//! let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
+//! let entry = &catalogue.entries[0];
+//! assert_eq!(entry.status, 404);
+//! assert_eq!(catalogue.docs_url(entry), "https://example.com/docs/errors/shop/orders/not_found");
+//! ```
+//!
+//! The format is described in `docs/catalogue.md` of the repository.
+
+mod diagnostic;
+mod model;
+mod outline;
+mod suggest;
+mod validate;
+mod yaml;
+
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Diagnostics, Position};
+pub use model::{Catalogue, Entry, Urn, UrnError};
+pub use suggest::{closest, did_you_mean};
+pub use validate::MAX_ENTRIES;
+
+/// The largest catalogue file accepted, in bytes (16 MiB). A larger file is refused before it
+/// is parsed, so a runaway file cannot stall a build.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads and validates the catalogue at `path`; `shown_as` is how messages name the file
+/// (usually the path as the user wrote it).
+pub fn load(path: &Path, shown_as: &str) -> Result<Catalogue, Diagnostics> {
+    let unreadable = |error: std::io::Error| {
+        Diagnostics::whole_file(
+            shown_as,
+            format!("cannot read the catalogue `{}`: {error}", path.display()),
+            Some("check the path; a relative path is resolved from the crate's directory (CARGO_MANIFEST_DIR)".to_owned()),
+        )
+    };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if metadata.is_dir() {
+        return Err(Diagnostics::whole_file(
+            shown_as,
+            format!("the catalogue path `{}` is a directory", path.display()),
+            Some("name the YAML file itself, e.g. `errors.yaml`".to_owned()),
+        ));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large(shown_as, metadata.len()));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    parse(&bytes, shown_as)
+}
+
+fn too_large(shown_as: &str, len: u64) -> Diagnostics {
+    Diagnostics::whole_file(
+        shown_as,
+        format!("the catalogue is {len} bytes, more than the limit of {MAX_FILE_BYTES}"),
+        Some("split it by system into several catalogue files".to_owned()),
+    )
+}
+
+/// Validates a catalogue held in memory; `shown_as` is how messages name the file.
+pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(shown_as, bytes.len() as u64));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            let lossy = String::from_utf8_lossy(bytes);
+            let mut report = diagnostic::Report::new(shown_as, &lossy);
+            report.error(
+                Position { line, column },
+                format!(
+                    "the catalogue is not valid UTF-8 (byte {} is not)",
+                    error.valid_up_to()
+                ),
+                Some("save the file as UTF-8".to_owned()),
+            );
+            return report.finish(None);
+        }
+    };
+    let mut report = diagnostic::Report::new(shown_as, text);
+    let root = match yaml::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            report.error(
+                error.position,
+                format!("invalid YAML: {}", error.message),
+                Some("fix the YAML syntax at this point; indent with spaces, not tabs".to_owned()),
+            );
+            return report.finish(None);
+        }
+    };
+    let outline = outline::Outline::scan(text);
+    let catalogue = validate::validate(&root, &outline, &mut report);
+    report.finish(catalogue)
+}

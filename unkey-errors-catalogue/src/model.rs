@@ -1,0 +1,189 @@
+//! The validated catalogue: what every later stage (code generation, docs) reads.
+
+use std::fmt;
+
+/// A URN error code, `err:<system>:<category>:<specific>`, known to be well formed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Urn {
+    text: String,
+    /// Byte offsets of the second and third `:` that follow `err:`.
+    category_at: usize,
+    specific_at: usize,
+}
+
+/// Why a string is not a well-formed URN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrnError(String);
+
+impl fmt::Display for UrnError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UrnError {}
+
+impl Urn {
+    /// The form every code must have, as printed in error messages.
+    pub const FORM: &'static str = "err:<system>:<category>:<specific>";
+
+    /// Checks that `text` is `err:<system>:<category>:<specific>`, each part made of lowercase
+    /// ASCII letters, digits and `_`, starting with a letter.
+    ///
+    /// ```
+    /// use unkey_errors_catalogue::Urn;
+    ///
+    /// let urn = Urn::parse("err:unkey:authorization:forbidden").unwrap();
+    /// assert_eq!(urn.category(), "authorization");
+    /// assert!(Urn::parse("err:unkey:Forbidden").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Urn, UrnError> {
+        let Some(rest) = text.strip_prefix("err:") else {
+            return Err(UrnError(format!(
+                "`{text}` does not start with `err:`; codes have the form {}",
+                Self::FORM
+            )));
+        };
+        let parts: Vec<&str> = rest.split(':').collect();
+        if parts.len() != 3 {
+            return Err(UrnError(format!(
+                "`{text}` has {} part(s) after `err:`, not 3; codes have the form {}",
+                parts.len(),
+                Self::FORM
+            )));
+        }
+        for (part, name) in parts.iter().zip(["system", "category", "specific"]) {
+            let well_formed = part.starts_with(|c: char| c.is_ascii_lowercase())
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !well_formed {
+                return Err(UrnError(format!(
+                    "the {name} part `{part}` of `{text}` must start with a lowercase letter and \
+                     hold only lowercase ASCII letters, digits and `_`"
+                )));
+            }
+        }
+        let category_at = 4 + parts[0].len() + 1;
+        let specific_at = category_at + parts[1].len() + 1;
+        Ok(Urn {
+            text: text.to_owned(),
+            category_at,
+            specific_at,
+        })
+    }
+
+    /// The whole code, e.g. `err:unkey:authorization:forbidden`.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The system part, e.g. `unkey`.
+    pub fn system(&self) -> &str {
+        &self.text[4..self.category_at - 1]
+    }
+
+    /// The category part, e.g. `authorization`.
+    pub fn category(&self) -> &str {
+        &self.text[self.category_at..self.specific_at - 1]
+    }
+
+    /// The specific part, e.g. `forbidden`.
+    pub fn specific(&self) -> &str {
+        &self.text[self.specific_at..]
+    }
+
+    /// The code's path below the docs base URL: `<system>/<category>/<specific>`.
+    pub fn docs_path(&self) -> String {
+        format!("{}/{}/{}", self.system(), self.category(), self.specific())
+    }
+}
+
+impl fmt::Display for Urn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// A validated catalogue: every entry well formed, every code unique, every reference resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    /// Base URL of the docs pages, without a trailing `/`; an entry's page is at
+    /// `<docs_base_url>/<system>/<category>/<specific>`.
+    pub docs_base_url: String,
+    /// The entries, in file order.
+    pub entries: Vec<Entry>,
+}
+
+impl Catalogue {
+    /// The entry for `code`, if the catalogue defines it.
+    pub fn get(&self, code: &str) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|entry| entry.code.as_str() == code)
+    }
+
+    /// The docs URL of `entry`.
+    pub fn docs_url(&self, entry: &Entry) -> String {
+        format!("{}/{}", self.docs_base_url, entry.code.docs_path())
+    }
+
+    /// The codes closest to `code`, best first, for a "did you mean" hint.
+    pub fn suggest(&self, code: &str) -> Vec<&str> {
+        crate::suggest::closest(code, self.entries.iter().map(|e| e.code.as_str()))
+    }
+}
+
+/// One error of the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The URN code.
+    pub code: Urn,
+    /// The HTTP status the API answers with, 400 to 599.
+    pub status: u16,
+    /// The response's `title`: the short, human name of the status.
+    pub title: String,
+    /// One sentence saying what the error means.
+    pub description: String,
+    /// An example of the response's `detail` message, used in the docs.
+    pub detail: String,
+    /// Whether the response body carries an `errors` array listing each problem with the request.
+    pub errors_array: bool,
+    /// Codes a reader of this error's page should also know, in the catalogue's order of mention.
+    pub related: Vec<Urn>,
+    /// Markdown: what triggers the error. Empty when not written yet.
+    pub what_happened: String,
+    /// Markdown: the steps that fix it. Empty when not written yet.
+    pub how_to_fix: String,
+    /// Markdown: the mistakes that commonly lead to it. Empty when not written yet.
+    pub common_mistakes: String,
+    /// The line of the file where the entry's code stands, from 1.
+    pub line: usize,
+}
+
+impl Entry {
+    /// The name of the entry's variant in the generated enum: the code's parts in
+    /// UpperCamelCase, e.g. `UnkeyAuthorizationForbidden`.
+    pub fn variant_name(&self) -> String {
+        [
+            self.code.system(),
+            self.code.category(),
+            self.code.specific(),
+        ]
+        .iter()
+        .flat_map(|part| part.split('_'))
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
+    }
+
+    /// The name of the entry's constant in the generated `codes` modules: the specific part in
+    /// SCREAMING_SNAKE_CASE, e.g. `FORBIDDEN`.
+    pub fn constant_name(&self) -> String {
+        self.code.specific().to_ascii_uppercase()
+    }
+}

@@ -1,0 +1,607 @@
+//! The parsed YAML tree to a validated [`Catalogue`], reporting every problem found.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Position, Report};
+use crate::model::{Catalogue, Entry, Urn};
+use crate::outline::{Outline, Place};
+use crate::suggest::{closest, did_you_mean};
+use crate::yaml::Node;
+
+/// The most entries a catalogue may hold. Past it the generated enum would no longer fit a
+/// `u16` and users' builds would slow to a crawl; split such a catalogue by system instead.
+pub const MAX_ENTRIES: usize = 65_535;
+
+const TOP_LEVEL_KEYS: [&str; 2] = ["docs_base_url", "errors"];
+
+const ENTRY_FIELDS: [&str; 10] = [
+    "status",
+    "title",
+    "description",
+    "detail",
+    "errors_array",
+    "related",
+    "what_happened",
+    "how_to_fix",
+    "common_mistakes",
+    // Accepted for readers of the YAML: an entry may restate its own code, which must agree.
+    "code",
+];
+
+/// Parts that cannot name a generated module, even as raw identifiers.
+const RESERVED_PARTS: [&str; 3] = ["self", "super", "crate"];
+
+pub(crate) fn validate(
+    root: &Node,
+    outline: &Outline,
+    report: &mut Report<'_>,
+) -> Option<Catalogue> {
+    let top = outline.root();
+    let Node::Mapping(pairs) = root else {
+        let message = match root {
+            Node::Null => "the catalogue is empty".to_owned(),
+            other => format!("the catalogue must be a mapping, not {}", other.kind()),
+        };
+        report.error(
+            Position::START,
+            message,
+            Some(format!(
+                "a catalogue starts with `docs_base_url: https://…` and an `errors:` mapping \
+                 from code to entry, each code of the form {}",
+                Urn::FORM
+            )),
+        );
+        return None;
+    };
+
+    let mut docs_base_url = None;
+    let mut entries = None;
+    let mut seen = KeySeen::default();
+    for (key, value) in pairs {
+        let Some(name) = key_name(key, top, report) else {
+            continue;
+        };
+        let place = seen.place(outline, top, name);
+        if let Some(first) = seen.duplicate(name, place) {
+            report.error(
+                place.key,
+                format!("`{name}` is set twice"),
+                Some(format!(
+                    "keep one of the two; the first is at line {}",
+                    first.line
+                )),
+            );
+            continue;
+        }
+        match name {
+            "docs_base_url" => docs_base_url = docs_url(value, place, report),
+            "errors" => entries = Some(validate_entries(value, place, outline, report)),
+            _ => unknown_key(name, place, &TOP_LEVEL_KEYS, "top-level key", report),
+        }
+    }
+    for (name, example) in [
+        (
+            "docs_base_url",
+            "docs_base_url: https://example.com/docs/errors",
+        ),
+        ("errors", "errors:"),
+    ] {
+        if seen.first(name).is_none() {
+            report.error(
+                Position::START,
+                format!("the catalogue has no `{name}`"),
+                Some(format!("add a top-level `{example}`")),
+            );
+        }
+    }
+    Some(Catalogue {
+        docs_base_url: docs_base_url?,
+        entries: entries?,
+    })
+    .filter(|_| !report.has_errors())
+}
+
+/// Remembers where each key of one mapping was first seen, and how often.
+#[derive(Default)]
+struct KeySeen {
+    counts: HashMap<String, (usize, Position)>,
+}
+
+impl KeySeen {
+    /// The outline place of this occurrence of `name` under `parent`.
+    fn place(&self, outline: &Outline, parent: Place, name: &str) -> Place {
+        let nth = self.counts.get(name).map_or(0, |(count, _)| *count);
+        outline.key(parent, name, nth)
+    }
+
+    /// Records an occurrence; returns where the first one stands if this one is a repeat.
+    fn duplicate(&mut self, name: &str, place: Place) -> Option<Position> {
+        let (count, first) = self.counts.entry(name.to_owned()).or_insert((0, place.key));
+        *count += 1;
+        (*count > 1).then_some(*first)
+    }
+
+    fn first(&self, name: &str) -> Option<Position> {
+        self.counts.get(name).map(|(_, first)| *first)
+    }
+}
+
+/// The text of a mapping key, or an error when the key is not a string.
+fn key_name<'n>(key: &'n Node, parent: Place, report: &mut Report<'_>) -> Option<&'n str> {
+    if let Node::String(name) = key {
+        return Some(name);
+    }
+    report.error(
+        parent.key,
+        format!("a key here is {}, not a string", key.kind()),
+        Some("write keys as plain words, like `title:`".to_owned()),
+    );
+    None
+}
+
+fn unknown_key(name: &str, place: Place, known: &[&str], what: &str, report: &mut Report<'_>) {
+    let suggestion = did_you_mean(&closest(name, known.iter().copied()));
+    let expected = format!(
+        "expected one of {}",
+        known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    report.error(
+        place.key,
+        format!("unknown {what} `{name}`"),
+        Some(suggestion.map_or(expected.clone(), |hint| format!("{hint} ({expected})"))),
+    );
+}
+
+fn docs_url(value: &Node, place: Place, report: &mut Report<'_>) -> Option<String> {
+    match value {
+        Node::String(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            Some(url.trim_end_matches('/').to_owned())
+        }
+        Node::String(url) => {
+            report.error(
+                place.value,
+                format!("`docs_base_url` must be an http(s) URL, not `{url}`"),
+                Some(
+                    "write the base of the docs pages, like `https://example.com/docs/errors`"
+                        .to_owned(),
+                ),
+            );
+            None
+        }
+        other => {
+            report.error(
+                place.value,
+                format!("`docs_base_url` must be a URL string, not {}", other.kind()),
+                Some(
+                    "write the base of the docs pages, like `https://example.com/docs/errors`"
+                        .to_owned(),
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn validate_entries(
+    value: &Node,
+    errors_place: Place,
+    outline: &Outline,
+    report: &mut Report<'_>,
+) -> Vec<Entry> {
+    let pairs = match value {
+        Node::Mapping(pairs) => pairs,
+        Node::Null => {
+            report.error(
+                errors_place.key,
+                "`errors` has no entries",
+                Some(format!(
+                    "add at least one entry under `errors:`, keyed by its code ({})",
+                    Urn::FORM
+                )),
+            );
+            return Vec::new();
+        }
+        other => {
+            report.error(
+                errors_place.value,
+                format!(
+                    "`errors` must be a mapping from code to entry, not {}",
+                    other.kind()
+                ),
+                Some(format!(
+                    "write each entry as `  {}:` followed by its indented fields",
+                    "err:<system>:<category>:<specific>"
+                )),
+            );
+            return Vec::new();
+        }
+    };
+    if pairs.len() > MAX_ENTRIES {
+        report.error(
+            errors_place.key,
+            format!(
+                "the catalogue has {} entries, more than the limit of {MAX_ENTRIES}",
+                pairs.len()
+            ),
+            Some(
+                "split the catalogue by system into several files, each with its own `catalogue!`"
+                    .to_owned(),
+            ),
+        );
+        return Vec::new();
+    }
+
+    let mut entries = Vec::with_capacity(pairs.len());
+    let mut seen = KeySeen::default();
+    // Where each entry's `related` list stands, to report unresolved codes there.
+    let mut related_places = Vec::with_capacity(pairs.len());
+    for (key, value) in pairs {
+        let Some(code_text) = key_name(key, errors_place, report) else {
+            continue;
+        };
+        let place = seen.place(outline, errors_place, code_text);
+        if let Some(first) = seen.duplicate(code_text, place) {
+            report.error(
+                place.key,
+                format!("duplicate code `{code_text}`"),
+                Some(format!(
+                    "every code is defined once; remove or rename one of the two entries (the first is at line {})",
+                    first.line
+                )),
+            );
+            continue;
+        }
+        let code = match Urn::parse(code_text) {
+            Ok(code) => check_reserved(code, place, report),
+            Err(error) => {
+                report.error(
+                    place.key,
+                    format!("malformed code: {error}"),
+                    Some(format!(
+                        "codes look like `err:unkey:authorization:forbidden` ({})",
+                        Urn::FORM
+                    )),
+                );
+                None
+            }
+        };
+        if let Some((entry, related_place)) = validate_entry(code, value, place, outline, report) {
+            entries.push(entry);
+            related_places.push(related_place);
+        }
+    }
+    check_related(&entries, &related_places, report);
+    check_variant_names(&entries, outline, errors_place, report);
+    entries
+}
+
+fn check_reserved(code: Urn, place: Place, report: &mut Report<'_>) -> Option<Urn> {
+    for part in [code.system(), code.category()] {
+        if RESERVED_PARTS.contains(&part) {
+            report.error(
+                place.key,
+                format!("`{part}` cannot be a system or category: it is reserved in Rust paths"),
+                Some(format!("rename the part, e.g. `{part}_`")),
+            );
+            return None;
+        }
+    }
+    Some(code)
+}
+
+/// The fields of one entry as read, before the checks that need the whole catalogue.
+#[derive(Default)]
+struct Fields {
+    status: Option<u16>,
+    title: Option<String>,
+    description: Option<String>,
+    detail: Option<String>,
+    errors_array: bool,
+    related: Vec<(Urn, Position)>,
+    what_happened: String,
+    how_to_fix: String,
+    common_mistakes: String,
+}
+
+/// Validates one entry's fields. Returns `None` when any of them is unusable; the problems
+/// are in the report either way.
+fn validate_entry(
+    code: Option<Urn>,
+    value: &Node,
+    place: Place,
+    outline: &Outline,
+    report: &mut Report<'_>,
+) -> Option<(Entry, Vec<Position>)> {
+    let pairs = match value {
+        Node::Mapping(pairs) => pairs,
+        other => {
+            report.error(
+                place.value,
+                format!("an entry must be a mapping of fields, not {}", other.kind()),
+                Some("give the entry its fields on the following lines, indented: `status:`, `title:`, `description:`, `detail:`".to_owned()),
+            );
+            return None;
+        }
+    };
+    let errors_before = report.error_count();
+    let mut fields = Fields::default();
+    let mut seen = KeySeen::default();
+    for (key, value) in pairs {
+        let Some(name) = key_name(key, place, report) else {
+            continue;
+        };
+        let field = seen.place(outline, place, name);
+        if let Some(first) = seen.duplicate(name, field) {
+            report.error(
+                field.key,
+                format!("field `{name}` is set twice in this entry"),
+                Some(format!(
+                    "keep one of the two; the first is at line {}",
+                    first.line
+                )),
+            );
+            continue;
+        }
+        match name {
+            "status" => fields.status = status(value, field, report),
+            "title" => fields.title = line_text(name, value, field, report),
+            "description" => fields.description = line_text(name, value, field, report),
+            "detail" => fields.detail = line_text(name, value, field, report),
+            "errors_array" => match value {
+                Node::Bool(flag) => fields.errors_array = *flag,
+                other => report.error(
+                    field.value,
+                    format!(
+                        "`errors_array` must be `true` or `false`, not {}",
+                        other.kind()
+                    ),
+                    None,
+                ),
+            },
+            "related" => fields.related = related(value, field, outline, report),
+            "what_happened" => fields.what_happened = prose(name, value, field, report),
+            "how_to_fix" => fields.how_to_fix = prose(name, value, field, report),
+            "common_mistakes" => fields.common_mistakes = prose(name, value, field, report),
+            "code" => {
+                if let (Some(code), Node::String(restated)) = (&code, value) {
+                    if restated != code.as_str() {
+                        report.error(
+                            field.value,
+                            format!("`code: {restated}` disagrees with the entry's key `{code}`"),
+                            Some("remove the `code` field or make it equal to the key".to_owned()),
+                        );
+                    }
+                }
+            }
+            _ => unknown_key(name, field, &ENTRY_FIELDS, "field", report),
+        }
+    }
+    let code_name = code
+        .as_ref()
+        .map_or("this entry".to_owned(), |c| format!("`{c}`"));
+    for (name, missing, example) in [
+        ("status", fields.status.is_none(), "status: 404"),
+        ("title", fields.title.is_none(), "title: Not Found"),
+        (
+            "description",
+            fields.description.is_none(),
+            "description: One sentence saying what the error means.",
+        ),
+        (
+            "detail",
+            fields.detail.is_none(),
+            "detail: The requested key does not exist",
+        ),
+    ] {
+        if missing && seen.first(name).is_none() {
+            report.error(
+                place.key,
+                format!("{code_name} has no `{name}`"),
+                Some(format!("add `{example}` to the entry")),
+            );
+        }
+    }
+    if report.error_count() > errors_before {
+        return None;
+    }
+    let (related, positions) = fields.related.into_iter().unzip();
+    Some((
+        Entry {
+            code: code?,
+            status: fields.status?,
+            title: fields.title?,
+            description: fields.description?,
+            detail: fields.detail?,
+            errors_array: fields.errors_array,
+            related,
+            what_happened: fields.what_happened,
+            how_to_fix: fields.how_to_fix,
+            common_mistakes: fields.common_mistakes,
+            line: place.key.line,
+        },
+        positions,
+    ))
+}
+
+fn status(value: &Node, place: Place, report: &mut Report<'_>) -> Option<u16> {
+    let help = Some(
+        "error statuses are the HTTP client (4xx) and server (5xx) errors: 400 to 599".to_owned(),
+    );
+    match value {
+        Node::Integer(status) if (400..=599).contains(status) => u16::try_from(*status).ok(),
+        Node::Integer(status) => {
+            report.error(
+                place.value,
+                format!("status {status} is not an error status"),
+                help,
+            );
+            None
+        }
+        other => {
+            report.error(
+                place.value,
+                format!("`status` must be an integer, not {}", other.kind()),
+                help,
+            );
+            None
+        }
+    }
+}
+
+/// A required one-line text: non-empty, without line breaks.
+fn line_text(name: &str, value: &Node, place: Place, report: &mut Report<'_>) -> Option<String> {
+    match value {
+        Node::String(text) if text.trim().is_empty() => {
+            report.error(
+                place.value,
+                format!("`{name}` is empty"),
+                Some(format!("write the entry's {name}")),
+            );
+            None
+        }
+        Node::String(text) if text.trim().contains('\n') => {
+            report.error(
+                place.value,
+                format!("`{name}` must be one line"),
+                Some("shorten it to one line; longer prose belongs in `what_happened`".to_owned()),
+            );
+            None
+        }
+        Node::String(text) => Some(text.trim().to_owned()),
+        Node::Null => {
+            report.error(
+                place.value,
+                format!("`{name}` is empty"),
+                Some(format!("write the entry's {name}")),
+            );
+            None
+        }
+        other => {
+            report.error(
+                place.value,
+                format!("`{name}` must be text, not {}", other.kind()),
+                Some("quote the value if it is meant as text".to_owned()),
+            );
+            None
+        }
+    }
+}
+
+/// An optional markdown section; `null` or absent means not written yet.
+fn prose(name: &str, value: &Node, place: Place, report: &mut Report<'_>) -> String {
+    match value {
+        Node::String(text) => text.trim_end().to_owned(),
+        Node::Null => String::new(),
+        other => {
+            report.error(
+                place.value,
+                format!("`{name}` must be markdown text, not {}", other.kind()),
+                Some(format!(
+                    "write it as a block: `{name}: |` followed by indented lines"
+                )),
+            );
+            String::new()
+        }
+    }
+}
+
+/// The codes of a `related` list, each with the position of its item.
+fn related(
+    value: &Node,
+    place: Place,
+    outline: &Outline,
+    report: &mut Report<'_>,
+) -> Vec<(Urn, Position)> {
+    let items = match value {
+        Node::Sequence(items) => items,
+        Node::Null => return Vec::new(),
+        other => {
+            report.error(
+                place.value,
+                format!("`related` must be a list of codes, not {}", other.kind()),
+                Some("write one `- err:…` line per related code".to_owned()),
+            );
+            return Vec::new();
+        }
+    };
+    let mut codes = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let at = outline.item(place, index).value;
+        match item {
+            Node::String(text) => match Urn::parse(text) {
+                Ok(urn) => codes.push((urn, at)),
+                Err(error) => report.error(at, format!("malformed related code: {error}"), None),
+            },
+            other => report.error(
+                at,
+                format!("a related code must be a string, not {}", other.kind()),
+                None,
+            ),
+        }
+    }
+    codes
+}
+
+/// Every related code must name another entry of the catalogue, once.
+fn check_related(entries: &[Entry], positions: &[Vec<Position>], report: &mut Report<'_>) {
+    let known: HashMap<&str, ()> = entries.iter().map(|e| (e.code.as_str(), ())).collect();
+    for (entry, positions) in entries.iter().zip(positions) {
+        let mut listed = HashMap::new();
+        for (related, &at) in entry.related.iter().zip(positions) {
+            if related == &entry.code {
+                report.error(
+                    at,
+                    format!("`{related}` lists itself as related"),
+                    Some("remove it from its own `related` list".to_owned()),
+                );
+            } else if !known.contains_key(related.as_str()) {
+                let hint = did_you_mean(&closest(related.as_str(), known.keys().copied()));
+                report.error(
+                    at,
+                    format!("related code `{related}` is not in the catalogue"),
+                    Some(hint.unwrap_or_else(|| {
+                        "add an entry for it, or remove it from `related`".to_owned()
+                    })),
+                );
+            } else if let Some(first) = listed.insert(related.as_str(), at) {
+                report.error(
+                    at,
+                    format!("`{related}` is listed twice in `related`"),
+                    Some(format!(
+                        "remove one of the two; the first is at line {}",
+                        first.line
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Two codes must not produce the same Rust variant name (`a_b:c` and `a:b_c` both give `ABC`).
+fn check_variant_names(
+    entries: &[Entry],
+    outline: &Outline,
+    errors_place: Place,
+    report: &mut Report<'_>,
+) {
+    let mut names: HashMap<String, &Entry> = HashMap::with_capacity(entries.len());
+    for entry in entries {
+        if let Some(first) = names.insert(entry.variant_name(), entry) {
+            let at = outline.key(errors_place, entry.code.as_str(), 0).key;
+            report.error(
+                at,
+                format!(
+                    "`{}` and `{}` both become the Rust variant `{}`",
+                    first.code,
+                    entry.code,
+                    entry.variant_name()
+                ),
+                Some("rename one of the two codes so their parts differ by more than where `_` and `:` stand".to_owned()),
+            );
+        }
+    }
+}

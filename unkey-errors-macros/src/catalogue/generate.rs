@@ -1,0 +1,269 @@
+//! The tokens a validated catalogue expands to.
+//!
+//! Every accessor indexes one table (a `&'static [T]` associated constant) by the variant's
+//! discriminant, instead of one `match` per method: the expansion stays linear in the number of
+//! entries and cheap for rustc to check. `Debug` is written by hand for the same reason.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use unkey_errors_catalogue::{Catalogue, Entry};
+
+use super::{docs, idents};
+
+pub(crate) fn generate(catalogue: &Catalogue, path: &Path) -> TokenStream {
+    let shown_as = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let code_enum = code_enum(catalogue, &shown_as);
+    let code_impl = code_impl(catalogue);
+    let trait_impls = trait_impls();
+    let codes = codes_module(catalogue);
+    let tracked = Literal::string(&path.to_string_lossy());
+    quote! {
+        #code_enum
+        #code_impl
+        #trait_impls
+        #codes
+
+        // Makes cargo rebuild this crate when the catalogue changes. The value is `()`, so the
+        // file's bytes are not kept in the crate.
+        const _: () = {
+            let _ = include_bytes!(#tracked);
+        };
+    }
+}
+
+fn variants(catalogue: &Catalogue) -> impl Iterator<Item = proc_macro2::Ident> + '_ {
+    catalogue
+        .entries
+        .iter()
+        .map(|entry| idents::plain(&entry.variant_name()))
+}
+
+fn code_enum(catalogue: &Catalogue, shown_as: &str) -> TokenStream {
+    let doc = docs::enum_doc(catalogue, shown_as);
+    let variants = catalogue.entries.iter().map(|entry| {
+        let doc = docs::variant_doc(entry);
+        let name = idents::plain(&entry.variant_name());
+        quote! {
+            #[doc = #doc]
+            #name,
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            #(#variants)*
+        }
+    }
+}
+
+/// A `&'static [T]` table with one element per entry, in catalogue order.
+fn table<T: quote::ToTokens>(catalogue: &Catalogue, cell: impl Fn(&Entry) -> T) -> TokenStream {
+    let cells = catalogue.entries.iter().map(cell);
+    quote!(&[#(#cells),*])
+}
+
+fn code_impl(catalogue: &Catalogue) -> TokenStream {
+    let variants = variants(catalogue);
+    let urns = table(catalogue, |e| e.code.as_str().to_owned());
+    let statuses = table(catalogue, |e| e.status);
+    let titles = table(catalogue, |e| e.title.clone());
+    let descriptions = table(catalogue, |e| e.description.clone());
+    let docs_urls = table(catalogue, |e| catalogue.docs_url(e));
+    let errors_arrays = table(catalogue, |e| e.errors_array);
+    let index_type = if catalogue.entries.len() <= usize::from(u16::MAX) {
+        quote!(u16)
+    } else {
+        quote!(u32)
+    };
+    let mut by_urn: Vec<usize> = (0..catalogue.entries.len()).collect();
+    by_urn.sort_by_key(|&i| catalogue.entries[i].code.as_str());
+    let by_urn = by_urn.into_iter().map(Literal::usize_unsuffixed);
+    quote! {
+        impl Code {
+            /// Every code, in catalogue order.
+            pub const ALL: &'static [Code] = &[#(Code::#variants),*];
+
+            const URNS: &'static [&'static str] = #urns;
+            const STATUSES: &'static [u16] = #statuses;
+            const TITLES: &'static [&'static str] = #titles;
+            const DESCRIPTIONS: &'static [&'static str] = #descriptions;
+            const DOCS_URLS: &'static [&'static str] = #docs_urls;
+            const ERRORS_ARRAYS: &'static [bool] = #errors_arrays;
+            /// Indices into `ALL`, ordered by URN, for a binary search.
+            const BY_URN: &'static [#index_type] = &[#(#by_urn),*];
+
+            /// The URN, e.g. `err:unkey:authorization:forbidden`.
+            pub const fn as_str(self) -> &'static str {
+                Self::URNS[self as usize]
+            }
+
+            /// The HTTP status the API answers with.
+            pub const fn status(self) -> u16 {
+                Self::STATUSES[self as usize]
+            }
+
+            /// The response's `title`, e.g. `Forbidden`.
+            pub const fn title(self) -> &'static str {
+                Self::TITLES[self as usize]
+            }
+
+            /// One sentence saying what the error means.
+            pub const fn description(self) -> &'static str {
+                Self::DESCRIPTIONS[self as usize]
+            }
+
+            /// The URL of the code's docs page; also the response's `type`.
+            pub const fn docs_url(self) -> &'static str {
+                Self::DOCS_URLS[self as usize]
+            }
+
+            /// Whether the response body carries an `errors` array listing each problem with
+            /// the request.
+            pub const fn has_errors_array(self) -> bool {
+                Self::ERRORS_ARRAYS[self as usize]
+            }
+        }
+
+        impl ::core::str::FromStr for Code {
+            type Err = ::unkey_errors::ParseCodeError;
+
+            /// Parses a URN; an unknown one is an error suggesting the closest codes.
+            fn from_str(urn: &str) -> ::core::result::Result<Self, Self::Err> {
+                match Self::BY_URN.binary_search_by(|&i| Self::URNS[i as usize].cmp(&urn)) {
+                    ::core::result::Result::Ok(found) => {
+                        ::core::result::Result::Ok(Self::ALL[Self::BY_URN[found] as usize])
+                    }
+                    ::core::result::Result::Err(_) => ::core::result::Result::Err(
+                        ::unkey_errors::ParseCodeError::unknown(urn, Self::URNS),
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// The impls that are the same for every catalogue: they only call `Code`'s own methods.
+fn trait_impls() -> TokenStream {
+    quote! {
+        impl ::unkey_errors::ErrorCode for Code {
+            const ALL: &'static [Self] = Code::ALL;
+
+            fn as_str(self) -> &'static str {
+                Code::as_str(self)
+            }
+
+            fn status(self) -> u16 {
+                Code::status(self)
+            }
+
+            fn title(self) -> &'static str {
+                Code::title(self)
+            }
+
+            fn description(self) -> &'static str {
+                Code::description(self)
+            }
+
+            fn docs_url(self) -> &'static str {
+                Code::docs_url(self)
+            }
+
+            fn has_errors_array(self) -> bool {
+                Code::has_errors_array(self)
+            }
+        }
+
+        impl ::core::fmt::Debug for Code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple("Code").field(&self.as_str()).finish()
+            }
+        }
+
+        /// Prints the URN.
+        impl ::core::fmt::Display for Code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        /// Serializes as the URN string.
+        impl ::unkey_errors::__private::serde::Serialize for Code {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::unkey_errors::__private::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        /// Deserializes from the URN string.
+        impl<'de> ::unkey_errors::__private::serde::Deserialize<'de> for Code {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::unkey_errors::__private::serde::Deserializer<'de>,
+            {
+                ::unkey_errors::__private::deserialize_code(deserializer)
+            }
+        }
+    }
+}
+
+/// `pub mod codes { pub mod <system> { pub mod <category> { pub const <SPECIFIC>: Code } } }`.
+fn codes_module(catalogue: &Catalogue) -> TokenStream {
+    let mut systems: BTreeMap<&str, BTreeMap<&str, Vec<&Entry>>> = BTreeMap::new();
+    for entry in &catalogue.entries {
+        systems
+            .entry(entry.code.system())
+            .or_default()
+            .entry(entry.code.category())
+            .or_default()
+            .push(entry);
+    }
+    let systems = systems.into_iter().map(|(system, categories)| {
+        let system_doc = format!("Codes of the `{system}` system: `err:{system}:*`.");
+        let system_ident = idents::module(system);
+        let categories = categories.into_iter().map(|(category, entries)| {
+            let category_doc =
+                format!("Codes of the `{category}` category: `err:{system}:{category}:*`.");
+            let category_ident = idents::module(category);
+            let constants = entries.into_iter().map(|entry| {
+                let doc = docs::constant_doc(catalogue, entry);
+                let name = idents::plain(&entry.constant_name());
+                let variant = idents::plain(&entry.variant_name());
+                quote! {
+                    #[doc = #doc]
+                    pub const #name: Code = Code::#variant;
+                }
+            });
+            quote! {
+                #[doc = #category_doc]
+                pub mod #category_ident {
+                    use super::super::super::Code;
+
+                    #(#constants)*
+                }
+            }
+        });
+        quote! {
+            #[doc = #system_doc]
+            pub mod #system_ident {
+                #(#categories)*
+            }
+        }
+    });
+    quote! {
+        /// One constant per code, at a path mirroring its URN: `err:<system>:<category>:<specific>`
+        /// is `codes::<system>::<category>::<SPECIFIC>`. Each constant's documentation is the
+        /// code's whole docs page.
+        pub mod codes {
+            #(#systems)*
+        }
+    }
+}

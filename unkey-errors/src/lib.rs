@@ -1,0 +1,54 @@
+//! Unkey's API errors, generated at compile time from one catalogue, `errors.yaml`.
+//!
+//! Every error the API can answer with is one entry of the catalogue: its URN code, HTTP status,
+//! title, description, docs page. The [`catalogue!`] macro reads the file while this crate
+//! compiles and generates [`Code`] (one value per entry), a constant per code under [`codes`],
+//! and the tables behind every accessor. Nothing is written twice, so nothing can disagree.
+//!
+//! ```
+//! use unkey_errors::{codes, Code, ErrorResponse};
+//!
+//! let code = codes::unkey::authorization::FORBIDDEN;
+//! assert_eq!(code.as_str(), "err:unkey:authorization:forbidden");
+//! assert_eq!(code.status(), 403);
+//! assert_eq!(code.title(), "Forbidden");
+//! assert_eq!(code.docs_url(), "https://unkey.com/docs/errors/unkey/authorization/forbidden");
+//!
+//! // Codes parse from their URN, with a hint for near misses.
+//! assert_eq!("err:unkey:authorization:forbidden".parse::<Code>(), Ok(code));
+//!
+//! // Matching is exhaustive: a new catalogue entry points the compiler at this match.
+//! fn retry_later(code: Code) -> bool {
+//!     match code {
+//!         Code::FrontlineUpstreamGatewayTimeout | Code::UnkeyApplicationServiceUnavailable => true,
+//!         _ => false,
+//!     }
+//! }
+//! assert!(!retry_later(code));
+//!
+//! // The response body the API sends.
+//! let body = ErrorResponse::new(code, "req_2c9a0jf23l4k567", "This operation is not allowed");
+//! assert_eq!(body.error.status, 403);
+//! ```
+//!
+//! A crate with a catalogue of its own calls the same macro, `unkey_errors::catalogue!("my-errors.yaml")`,
+//! and gets its own `Code` type and `codes` module; [`ErrorCode`] is what they all share.
+
+// Generated code names this crate by its absolute path, including inside this crate.
+extern crate self as unkey_errors;
+
+mod code;
+mod response;
+
+pub use code::{ErrorCode, ParseCodeError};
+pub use response::{ErrorBody, ErrorResponse, Meta, ValidationError};
+pub use unkey_errors_macros::catalogue;
+
+catalogue!("errors.yaml");
+
+/// What generated code needs from this crate. Not public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::code::deserialize_code;
+    pub use serde;
+}

@@ -559,7 +559,8 @@ fn check_related(entries: &[Entry], positions: &[Vec<Position>], report: &mut Re
                     Some("remove it from its own `related` list".to_owned()),
                 );
             } else if !known.contains_key(related.as_str()) {
-                let hint = did_you_mean(&closest(related.as_str(), known.keys().copied()));
+                let others = known.keys().copied().filter(|code| *code != entry.code.as_str());
+                let hint = did_you_mean(&closest(related.as_str(), others));
                 report.error(
                     at,
                     format!("related code `{related}` is not in the catalogue"),

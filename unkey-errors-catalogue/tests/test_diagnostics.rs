@@ -1,0 +1,289 @@
+//! Every way a catalogue can be wrong is reported with its position and a fix, never a panic.
+
+use unkey_errors_catalogue::{parse, Diagnostic, Diagnostics, Position};
+
+const HEADER: &str = "docs_base_url: https://example.com/docs/errors\nerrors:\n";
+
+/// A valid entry, indented as under `errors:`.
+fn entry(code: &str) -> String {
+    format!(
+        "  {code}:\n    status: 404\n    title: Not Found\n    description: It is not there.\n    detail: Nothing has the id x_1\n"
+    )
+}
+
+fn errors(yaml: &str) -> Diagnostics {
+    parse(yaml.as_bytes(), "errors.yaml").expect_err("the catalogue should be rejected")
+}
+
+fn only(yaml: &str) -> Diagnostic {
+    let found = errors(yaml);
+    assert_eq!(found.len(), 1, "expected one problem, found:\n{found}");
+    found.0.into_iter().next().unwrap()
+}
+
+fn at(line: usize, column: usize) -> Option<Position> {
+    Some(Position { line, column })
+}
+
+#[test]
+fn a_valid_catalogue_parses() {
+    let yaml = format!("{HEADER}{}{}", entry("err:shop:orders:not_found"), entry("err:shop:items:not_found"));
+    let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    assert_eq!(catalogue.entries.len(), 2);
+    assert_eq!(catalogue.entries[1].line, 8);
+    assert_eq!(catalogue.docs_base_url, "https://example.com/docs/errors");
+}
+
+#[test]
+fn an_empty_file_says_what_a_catalogue_starts_with() {
+    for yaml in ["", "\n\n", "# only a comment\n"] {
+        let problem = only(yaml);
+        assert_eq!(problem.message, "the catalogue is empty");
+        assert_eq!(problem.position, at(1, 1));
+        assert!(problem.help.unwrap().contains("docs_base_url"));
+    }
+}
+
+#[test]
+fn a_yaml_syntax_error_names_its_line_and_column() {
+    let yaml = format!("{HEADER}  err:a:b:c:\n    status: 404\n   title: Not Found\n");
+    let problem = only(&yaml);
+    assert!(problem.message.starts_with("invalid YAML: "), "{}", problem.message);
+    assert_eq!(problem.position.unwrap().line, 5);
+    assert_eq!(problem.source_line.as_deref(), Some("   title: Not Found"));
+}
+
+#[test]
+fn tabs_in_indentation_are_a_syntax_error_with_a_hint() {
+    let yaml = format!("{HEADER}  err:a:b:c:\n\tstatus: 404\n");
+    let problem = only(&yaml);
+    assert!(problem.message.starts_with("invalid YAML"), "{}", problem.message);
+    assert!(problem.help.unwrap().contains("not tabs"));
+}
+
+#[test]
+fn malformed_codes_are_reported_on_their_key() {
+    let yaml = format!(
+        "{HEADER}{}{}{}",
+        entry("err:Unkey:data:x"),
+        entry("err:unkey:data"),
+        entry("error:unkey:data:x")
+    );
+    let found = errors(&yaml);
+    assert_eq!(found.len(), 3, "{found}");
+    assert_eq!(found.0[0].position, at(3, 3));
+    assert!(found.0[0].message.contains("the system part `Unkey`"), "{}", found.0[0].message);
+    assert_eq!(found.0[1].position, at(8, 3));
+    assert!(found.0[1].message.contains("has 2 part(s) after `err:`"), "{}", found.0[1].message);
+    assert!(found.0[2].message.contains("does not start with `err:`"), "{}", found.0[2].message);
+}
+
+#[test]
+fn a_duplicate_code_is_an_error_not_last_one_wins() {
+    let yaml = format!("{HEADER}{}{}", entry("err:a:b:c"), entry("err:a:b:c"));
+    let problem = only(&yaml);
+    assert_eq!(problem.message, "duplicate code `err:a:b:c`");
+    assert_eq!(problem.position, at(8, 3));
+    assert!(problem.help.unwrap().contains("the first is at line 3"));
+}
+
+#[test]
+fn a_field_set_twice_is_an_error() {
+    let yaml = format!("{HEADER}{}    title: Gone\n", entry("err:a:b:c"));
+    let problem = only(&yaml);
+    assert_eq!(problem.message, "field `title` is set twice in this entry");
+    assert_eq!(problem.position, at(8, 5));
+}
+
+#[test]
+fn statuses_must_be_error_statuses() {
+    for (status, message) in [
+        ("4040", "status 4040 is not an error status"),
+        ("200", "status 200 is not an error status"),
+        ("\"404\"", "`status` must be an integer, not a string"),
+        ("404.5", "`status` must be an integer, not a number"),
+    ] {
+        let yaml = format!("{HEADER}{}", entry("err:a:b:c").replace("status: 404", &format!("status: {status}")));
+        let problem = only(&yaml);
+        assert_eq!(problem.message, message);
+        assert_eq!(problem.position, at(4, 13), "points at the value");
+    }
+}
+
+#[test]
+fn title_and_description_must_not_be_empty() {
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:a:b:c")
+            .replace("title: Not Found", "title: \"\"")
+            .replace("description: It is not there.", "description:")
+    );
+    let found = errors(&yaml);
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, ["`title` is empty", "`description` is empty"]);
+    assert_eq!(found.0[0].position.unwrap().line, 5);
+    assert_eq!(found.0[1].position.unwrap().line, 6);
+}
+
+#[test]
+fn unknown_fields_suggest_the_intended_one() {
+    let yaml = format!("{HEADER}{}", entry("err:a:b:c").replace("title:", "titel:"));
+    let found = errors(&yaml);
+    let unknown = found.iter().find(|d| d.message == "unknown field `titel`").unwrap();
+    assert_eq!(unknown.position, at(5, 5));
+    assert!(unknown.help.as_deref().unwrap().starts_with("did you mean `title`?"));
+    // The misspelled field also leaves `title` missing, reported on the entry.
+    let missing = found.iter().find(|d| d.message == "`err:a:b:c` has no `title`").unwrap();
+    assert_eq!(missing.position, at(3, 3));
+    assert_eq!(missing.help.as_deref(), Some("add `title: Not Found` to the entry"));
+}
+
+#[test]
+fn missing_required_fields_are_each_reported() {
+    let yaml = format!("{HEADER}  err:a:b:c:\n    status: 404\n");
+    let found = errors(&yaml);
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["`err:a:b:c` has no `title`", "`err:a:b:c` has no `description`", "`err:a:b:c` has no `detail`"]
+    );
+}
+
+#[test]
+fn related_codes_must_exist_and_not_point_at_themselves() {
+    let yaml = format!(
+        "{HEADER}{}    related:\n      - err:a:b:d\n      - err:a:b:c\n      - err:a:b:cc\n{}",
+        entry("err:a:b:c"),
+        entry("err:a:b:dd")
+    );
+    let found = errors(&yaml);
+    assert_eq!(found.len(), 3, "{found}");
+    assert_eq!(found.0[0].message, "related code `err:a:b:d` is not in the catalogue");
+    assert_eq!(found.0[0].position, at(9, 9));
+    assert_eq!(found.0[0].help.as_deref(), Some("did you mean `err:a:b:dd`?"));
+    assert_eq!(found.0[1].message, "`err:a:b:c` lists itself as related");
+    assert_eq!(found.0[1].position, at(10, 9));
+    assert_eq!(found.0[2].message, "related code `err:a:b:cc` is not in the catalogue");
+}
+
+#[test]
+fn top_level_keys_are_checked() {
+    let yaml = format!("docs_base_ur: https://x.com\nerrors:\n{}", entry("err:a:b:c"));
+    let found = errors(&yaml);
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, ["unknown top-level key `docs_base_ur`", "the catalogue has no `docs_base_url`"]);
+    assert!(found.0[0].help.as_deref().unwrap().starts_with("did you mean `docs_base_url`?"));
+    let problem = only(&format!("docs_base_url: example.com\nerrors:\n{}", entry("err:a:b:c")));
+    assert_eq!(problem.message, "`docs_base_url` must be an http(s) URL, not `example.com`");
+}
+
+#[test]
+fn three_mistakes_are_three_errors_in_one_report_in_file_order() {
+    let yaml = format!(
+        "{HEADER}{}{}{}",
+        entry("err:a:b:one").replace("status: 404", "status: 99"),
+        entry("err:a:b:two").replace("detail:", "detial:"),
+        entry("err:a:b:THREE"),
+    );
+    let found = errors(&yaml);
+    let lines: Vec<usize> = found.iter().map(|d| d.position.unwrap().line).collect();
+    assert!(lines.len() >= 3, "{found}");
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "in file order: {lines:?}");
+}
+
+#[test]
+fn codes_that_collide_as_rust_names_are_rejected() {
+    let yaml = format!("{HEADER}{}{}", entry("err:a:b_c:d"), entry("err:a:b:c_d"));
+    let problem = only(&yaml);
+    assert_eq!(problem.message, "`err:a:b_c:d` and `err:a:b:c_d` both become the Rust variant `ABCD`");
+    assert_eq!(problem.position, at(8, 3));
+}
+
+#[test]
+fn reserved_path_words_cannot_be_parts() {
+    let problem = only(&format!("{HEADER}{}", entry("err:self:b:c")));
+    assert!(problem.message.starts_with("`self` cannot be a system or category"), "{}", problem.message);
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let mut bytes = format!("{HEADER}{}", entry("err:a:b:c")).into_bytes();
+    let title = bytes.windows(5).position(|w| w == b"Not F").unwrap();
+    bytes[title + 4] = 0xFF;
+    let found = parse(&bytes, "errors.yaml").unwrap_err();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found.0[0].position, at(5, 16));
+    assert!(found.0[0].message.contains("not valid UTF-8"));
+}
+
+#[test]
+fn random_binary_is_an_error_not_a_panic() {
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..200 {
+        let bytes: Vec<u8> = (0..256)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect();
+        assert!(parse(&bytes, "errors.yaml").is_err());
+    }
+}
+
+#[test]
+fn a_bom_and_crlf_line_endings_are_accepted() {
+    let yaml = format!("\u{feff}{HEADER}{}", entry("err:a:b:c")).replace('\n', "\r\n");
+    let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    assert_eq!(catalogue.entries[0].title, "Not Found");
+    // Positions stay right with CRLF.
+    let bad = format!("{HEADER}{}", entry("err:a:b:c").replace("404", "99")).replace('\n', "\r\n");
+    assert_eq!(only(&bad).position, at(4, 13));
+}
+
+#[test]
+fn an_alias_bomb_is_refused_quickly() {
+    let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let prev = i - 1;
+        yaml.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
+    }
+    let started = std::time::Instant::now();
+    let problem = only(&yaml);
+    assert!(problem.message.starts_with("invalid YAML"), "{}", problem.message);
+    // Not a timing assertion of speed, only a guard against a hang.
+    assert!(started.elapsed().as_secs() < 30);
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let yaml = format!("{HEADER}  err:a:b:c: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    let problem = only(&yaml);
+    assert!(problem.message.contains("recursion limit"), "{}", problem.message);
+}
+
+#[test]
+fn the_display_form_quotes_the_line_and_points_at_the_column() {
+    let yaml = format!("{HEADER}{}", entry("err:a:b:c").replace("status: 404", "status: 4040"));
+    let text = only(&yaml).to_string();
+    assert_eq!(
+        text,
+        "status 4040 is not an error status\n \
+         --> errors.yaml:4:13\n  \
+         |\n\
+         4 |     status: 4040\n  \
+         |             ^\n  \
+         = help: error statuses are the HTTP client (4xx) and server (5xx) errors: 400 to 599"
+    );
+}
+
+#[test]
+fn a_missing_file_and_a_directory_name_the_path_tried() {
+    let missing = unkey_errors_catalogue::load(std::path::Path::new("/no/such/errors.yaml"), "errors.yaml").unwrap_err();
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing.0[0].position, None);
+    assert!(missing.0[0].message.contains("cannot read the catalogue `/no/such/errors.yaml`"));
+    let directory = unkey_errors_catalogue::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), "here").unwrap_err();
+    assert!(directory.0[0].message.ends_with("is a directory"), "{}", directory.0[0].message);
+}

@@ -55,6 +55,7 @@ impl fmt::Display for Diagnostic {
         let gutter = " ".repeat(line.to_string().len());
         write!(f, "{gutter}--> {}:{line}:{column}", self.path)?;
         if let Some(text) = &self.source_line {
+            let (text, column) = excerpt(text, column);
             let caret_indent: String = text
                 .chars()
                 .take(column.saturating_sub(1))
@@ -73,6 +74,31 @@ impl fmt::Display for Diagnostic {
 }
 
 impl std::error::Error for Diagnostic {}
+
+/// The widest quoted line, in characters; a longer one is cut around the column.
+const MAX_QUOTED: usize = 100;
+
+/// `line` cut to at most [`MAX_QUOTED`] characters around `column`, with `…` where cut, and
+/// the column within the cut text.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_QUOTED {
+        return (line.to_owned(), column);
+    }
+    let start = column
+        .saturating_sub(MAX_QUOTED / 2)
+        .min(chars.len() - MAX_QUOTED);
+    let end = start + MAX_QUOTED;
+    let mut text = String::new();
+    if start > 0 {
+        text.push('…');
+    }
+    text.extend(&chars[start..end]);
+    if end < chars.len() {
+        text.push('…');
+    }
+    (text, column - start + usize::from(start > 0))
+}
 
 /// Every problem found in one catalogue, in file order.
 ///

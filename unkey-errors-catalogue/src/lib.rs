@@ -111,10 +111,11 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
     let root = match yaml::parse(text) {
         Ok(root) => root,
         Err(error) => {
+            let help = syntax_help(&error.message);
             report.error(
                 error.position,
                 format!("invalid YAML: {}", error.message),
-                Some("fix the YAML syntax at this point; indent with spaces, not tabs".to_owned()),
+                Some(help.to_owned()),
             );
             return report.finish(None);
         }
@@ -122,4 +123,17 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
     let outline = outline::Outline::scan(text);
     let catalogue = validate::validate(&root, &outline, &mut report);
     report.finish(catalogue)
+}
+
+/// A hint for the YAML parser's errors that have a known cause.
+fn syntax_help(message: &str) -> &'static str {
+    if message.contains("repetition limit") {
+        "the file expands aliases (`*name`) too many times; write the values out instead"
+    } else if message.contains("recursion limit") {
+        "values are nested too deeply; a catalogue needs no more than four levels"
+    } else if message.contains("cannot start any token") {
+        "fix the YAML syntax at this point; indent with spaces, not tabs"
+    } else {
+        "fix the YAML syntax at this point"
+    }
 }

@@ -76,7 +76,9 @@ pub(crate) fn validate(
         match name {
             "docs_base_url" => docs_base_url = docs_url(value, place, report),
             "errors" => entries = Some(validate_entries(value, place, outline, report)),
-            _ => unknown_key(name, place, &TOP_LEVEL_KEYS, "top-level key", report),
+            _ => {
+                unknown_key(name, place, &TOP_LEVEL_KEYS, "top-level key", report);
+            }
         }
     }
     for (name, example) in [
@@ -139,8 +141,16 @@ fn key_name<'n>(key: &'n Node, parent: Place, report: &mut Report<'_>) -> Option
     None
 }
 
-fn unknown_key(name: &str, place: Place, known: &[&str], what: &str, report: &mut Report<'_>) {
-    let suggestion = did_you_mean(&closest(name, known.iter().copied()));
+/// Reports an unknown key; returns the known key it most likely meant, if any.
+fn unknown_key<'k>(
+    name: &str,
+    place: Place,
+    known: &[&'k str],
+    what: &str,
+    report: &mut Report<'_>,
+) -> Option<&'k str> {
+    let candidates = closest(name, known.iter().copied());
+    let suggestion = did_you_mean(&candidates);
     let expected = format!(
         "expected one of {}",
         known
@@ -154,6 +164,7 @@ fn unknown_key(name: &str, place: Place, known: &[&str], what: &str, report: &mu
         format!("unknown {what} `{name}`"),
         Some(suggestion.map_or(expected.clone(), |hint| format!("{hint} ({expected})"))),
     );
+    candidates.first().copied()
 }
 
 fn docs_url(value: &Node, place: Place, report: &mut Report<'_>) -> Option<String> {
@@ -330,6 +341,8 @@ fn validate_entry(
     let errors_before = report.error_count();
     let mut fields = Fields::default();
     let mut seen = KeySeen::default();
+    // Fields an unknown key probably meant: their absence is the same mistake, reported once.
+    let mut misspelled = Vec::new();
     for (key, value) in pairs {
         let Some(name) = key_name(key, place, report) else {
             continue;
@@ -377,7 +390,11 @@ fn validate_entry(
                     }
                 }
             }
-            _ => unknown_key(name, field, &ENTRY_FIELDS, "field", report),
+            _ => {
+                if let Some(meant) = unknown_key(name, field, &ENTRY_FIELDS, "field", report) {
+                    misspelled.push(meant);
+                }
+            }
         }
     }
     let code_name = code
@@ -397,7 +414,7 @@ fn validate_entry(
             "detail: The requested key does not exist",
         ),
     ] {
-        if missing && seen.first(name).is_none() {
+        if missing && seen.first(name).is_none() && !misspelled.contains(&name) {
             report.error(
                 place.key,
                 format!("{code_name} has no `{name}`"),
@@ -559,7 +576,10 @@ fn check_related(entries: &[Entry], positions: &[Vec<Position>], report: &mut Re
                     Some("remove it from its own `related` list".to_owned()),
                 );
             } else if !known.contains_key(related.as_str()) {
-                let others = known.keys().copied().filter(|code| *code != entry.code.as_str());
+                let others = known
+                    .keys()
+                    .copied()
+                    .filter(|code| *code != entry.code.as_str());
                 let hint = did_you_mean(&closest(related.as_str(), others));
                 report.error(
                     at,

@@ -1,6 +1,6 @@
 //! Every way a catalogue can be wrong is reported with its position and a fix, never a panic.
 
-use unkey_errors_catalogue::{parse, Diagnostic, Diagnostics, Position};
+use unkey_errors_catalogue::{Diagnostic, Diagnostics, Position, parse};
 
 const HEADER: &str = "docs_base_url: https://example.com/docs/errors\nerrors:\n";
 
@@ -27,7 +27,11 @@ fn at(line: usize, column: usize) -> Option<Position> {
 
 #[test]
 fn a_valid_catalogue_parses() {
-    let yaml = format!("{HEADER}{}{}", entry("err:shop:orders:not_found"), entry("err:shop:items:not_found"));
+    let yaml = format!(
+        "{HEADER}{}{}",
+        entry("err:shop:orders:not_found"),
+        entry("err:shop:items:not_found")
+    );
     let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
     assert_eq!(catalogue.entries.len(), 2);
     assert_eq!(catalogue.entries[1].line, 8);
@@ -48,7 +52,11 @@ fn an_empty_file_says_what_a_catalogue_starts_with() {
 fn a_yaml_syntax_error_names_its_line_and_column() {
     let yaml = format!("{HEADER}  err:a:b:c:\n    status: 404\n   title: Not Found\n");
     let problem = only(&yaml);
-    assert!(problem.message.starts_with("invalid YAML: "), "{}", problem.message);
+    assert!(
+        problem.message.starts_with("invalid YAML: "),
+        "{}",
+        problem.message
+    );
     assert_eq!(problem.position.unwrap().line, 5);
     assert_eq!(problem.source_line.as_deref(), Some("   title: Not Found"));
 }
@@ -57,7 +65,11 @@ fn a_yaml_syntax_error_names_its_line_and_column() {
 fn tabs_in_indentation_are_a_syntax_error_with_a_hint() {
     let yaml = format!("{HEADER}  err:a:b:c:\n\tstatus: 404\n");
     let problem = only(&yaml);
-    assert!(problem.message.starts_with("invalid YAML"), "{}", problem.message);
+    assert!(
+        problem.message.starts_with("invalid YAML"),
+        "{}",
+        problem.message
+    );
     assert!(problem.help.unwrap().contains("not tabs"));
 }
 
@@ -72,10 +84,22 @@ fn malformed_codes_are_reported_on_their_key() {
     let found = errors(&yaml);
     assert_eq!(found.len(), 3, "{found}");
     assert_eq!(found.0[0].position, at(3, 3));
-    assert!(found.0[0].message.contains("the system part `Unkey`"), "{}", found.0[0].message);
+    assert!(
+        found.0[0].message.contains("the system part `Unkey`"),
+        "{}",
+        found.0[0].message
+    );
     assert_eq!(found.0[1].position, at(8, 3));
-    assert!(found.0[1].message.contains("has 2 part(s) after `err:`"), "{}", found.0[1].message);
-    assert!(found.0[2].message.contains("does not start with `err:`"), "{}", found.0[2].message);
+    assert!(
+        found.0[1].message.contains("has 2 part(s) after `err:`"),
+        "{}",
+        found.0[1].message
+    );
+    assert!(
+        found.0[2].message.contains("does not start with `err:`"),
+        "{}",
+        found.0[2].message
+    );
 }
 
 #[test]
@@ -103,7 +127,10 @@ fn statuses_must_be_error_statuses() {
         ("\"404\"", "`status` must be an integer, not a string"),
         ("404.5", "`status` must be an integer, not a number"),
     ] {
-        let yaml = format!("{HEADER}{}", entry("err:a:b:c").replace("status: 404", &format!("status: {status}")));
+        let yaml = format!(
+            "{HEADER}{}",
+            entry("err:a:b:c").replace("status: 404", &format!("status: {status}"))
+        );
         let problem = only(&yaml);
         assert_eq!(problem.message, message);
         assert_eq!(problem.position, at(4, 13), "points at the value");
@@ -128,14 +155,33 @@ fn title_and_description_must_not_be_empty() {
 #[test]
 fn unknown_fields_suggest_the_intended_one() {
     let yaml = format!("{HEADER}{}", entry("err:a:b:c").replace("title:", "titel:"));
-    let found = errors(&yaml);
-    let unknown = found.iter().find(|d| d.message == "unknown field `titel`").unwrap();
+    // One mistake, one error: the missing `title` is not reported a second time.
+    let unknown = only(&yaml);
+    assert_eq!(unknown.message, "unknown field `titel`");
     assert_eq!(unknown.position, at(5, 5));
-    assert!(unknown.help.as_deref().unwrap().starts_with("did you mean `title`?"));
-    // The misspelled field also leaves `title` missing, reported on the entry.
-    let missing = found.iter().find(|d| d.message == "`err:a:b:c` has no `title`").unwrap();
-    assert_eq!(missing.position, at(3, 3));
-    assert_eq!(missing.help.as_deref(), Some("add `title: Not Found` to the entry"));
+    assert!(
+        unknown
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `title`?")
+    );
+    // A key that suggests nothing leaves the missing field reported.
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:a:b:c").replace("title:", "heading:")
+    );
+    let found = errors(&yaml);
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["`err:a:b:c` has no `title`", "unknown field `heading`"]
+    );
+    assert_eq!(found.0[0].position, at(3, 3));
+    assert_eq!(
+        found.0[0].help.as_deref(),
+        Some("add `title: Not Found` to the entry")
+    );
 }
 
 #[test]
@@ -145,7 +191,11 @@ fn missing_required_fields_are_each_reported() {
     let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
         messages,
-        ["`err:a:b:c` has no `title`", "`err:a:b:c` has no `description`", "`err:a:b:c` has no `detail`"]
+        [
+            "`err:a:b:c` has no `title`",
+            "`err:a:b:c` has no `description`",
+            "`err:a:b:c` has no `detail`"
+        ]
     );
 }
 
@@ -158,23 +208,53 @@ fn related_codes_must_exist_and_not_point_at_themselves() {
     );
     let found = errors(&yaml);
     assert_eq!(found.len(), 3, "{found}");
-    assert_eq!(found.0[0].message, "related code `err:a:b:d` is not in the catalogue");
+    assert_eq!(
+        found.0[0].message,
+        "related code `err:a:b:d` is not in the catalogue"
+    );
     assert_eq!(found.0[0].position, at(9, 9));
-    assert_eq!(found.0[0].help.as_deref(), Some("did you mean `err:a:b:dd`?"));
+    assert_eq!(
+        found.0[0].help.as_deref(),
+        Some("did you mean `err:a:b:dd`?")
+    );
     assert_eq!(found.0[1].message, "`err:a:b:c` lists itself as related");
     assert_eq!(found.0[1].position, at(10, 9));
-    assert_eq!(found.0[2].message, "related code `err:a:b:cc` is not in the catalogue");
+    assert_eq!(
+        found.0[2].message,
+        "related code `err:a:b:cc` is not in the catalogue"
+    );
 }
 
 #[test]
 fn top_level_keys_are_checked() {
-    let yaml = format!("docs_base_ur: https://x.com\nerrors:\n{}", entry("err:a:b:c"));
+    let yaml = format!(
+        "docs_base_ur: https://x.com\nerrors:\n{}",
+        entry("err:a:b:c")
+    );
     let found = errors(&yaml);
     let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
-    assert_eq!(messages, ["unknown top-level key `docs_base_ur`", "the catalogue has no `docs_base_url`"]);
-    assert!(found.0[0].help.as_deref().unwrap().starts_with("did you mean `docs_base_url`?"));
-    let problem = only(&format!("docs_base_url: example.com\nerrors:\n{}", entry("err:a:b:c")));
-    assert_eq!(problem.message, "`docs_base_url` must be an http(s) URL, not `example.com`");
+    assert_eq!(
+        messages,
+        [
+            "unknown top-level key `docs_base_ur`",
+            "the catalogue has no `docs_base_url`"
+        ]
+    );
+    assert!(
+        found.0[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `docs_base_url`?")
+    );
+    let problem = only(&format!(
+        "docs_base_url: example.com\nerrors:\n{}",
+        entry("err:a:b:c")
+    ));
+    assert_eq!(
+        problem.message,
+        "`docs_base_url` must be an http(s) URL, not `example.com`"
+    );
 }
 
 #[test]
@@ -188,21 +268,33 @@ fn three_mistakes_are_three_errors_in_one_report_in_file_order() {
     let found = errors(&yaml);
     let lines: Vec<usize> = found.iter().map(|d| d.position.unwrap().line).collect();
     assert!(lines.len() >= 3, "{found}");
-    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "in file order: {lines:?}");
+    assert!(
+        lines.windows(2).all(|w| w[0] <= w[1]),
+        "in file order: {lines:?}"
+    );
 }
 
 #[test]
 fn codes_that_collide_as_rust_names_are_rejected() {
     let yaml = format!("{HEADER}{}{}", entry("err:a:b_c:d"), entry("err:a:b:c_d"));
     let problem = only(&yaml);
-    assert_eq!(problem.message, "`err:a:b_c:d` and `err:a:b:c_d` both become the Rust variant `ABCD`");
+    assert_eq!(
+        problem.message,
+        "`err:a:b_c:d` and `err:a:b:c_d` both become the Rust variant `ABCD`"
+    );
     assert_eq!(problem.position, at(8, 3));
 }
 
 #[test]
 fn reserved_path_words_cannot_be_parts() {
     let problem = only(&format!("{HEADER}{}", entry("err:self:b:c")));
-    assert!(problem.message.starts_with("`self` cannot be a system or category"), "{}", problem.message);
+    assert!(
+        problem
+            .message
+            .starts_with("`self` cannot be a system or category"),
+        "{}",
+        problem.message
+    );
 }
 
 #[test]
@@ -251,21 +343,36 @@ fn an_alias_bomb_is_refused_quickly() {
     }
     let started = std::time::Instant::now();
     let problem = only(&yaml);
-    assert!(problem.message.starts_with("invalid YAML"), "{}", problem.message);
+    assert!(
+        problem.message.starts_with("invalid YAML"),
+        "{}",
+        problem.message
+    );
     // Not a timing assertion of speed, only a guard against a hang.
     assert!(started.elapsed().as_secs() < 30);
 }
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
-    let yaml = format!("{HEADER}  err:a:b:c: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    let yaml = format!(
+        "{HEADER}  err:a:b:c: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     let problem = only(&yaml);
-    assert!(problem.message.contains("recursion limit"), "{}", problem.message);
+    assert!(
+        problem.message.contains("recursion limit"),
+        "{}",
+        problem.message
+    );
 }
 
 #[test]
 fn the_display_form_quotes_the_line_and_points_at_the_column() {
-    let yaml = format!("{HEADER}{}", entry("err:a:b:c").replace("status: 404", "status: 4040"));
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:a:b:c").replace("status: 404", "status: 4040")
+    );
     let text = only(&yaml).to_string();
     assert_eq!(
         text,
@@ -280,10 +387,45 @@ fn the_display_form_quotes_the_line_and_points_at_the_column() {
 
 #[test]
 fn a_missing_file_and_a_directory_name_the_path_tried() {
-    let missing = unkey_errors_catalogue::load(std::path::Path::new("/no/such/errors.yaml"), "errors.yaml").unwrap_err();
+    let missing =
+        unkey_errors_catalogue::load(std::path::Path::new("/no/such/errors.yaml"), "errors.yaml")
+            .unwrap_err();
     assert_eq!(missing.len(), 1);
     assert_eq!(missing.0[0].position, None);
-    assert!(missing.0[0].message.contains("cannot read the catalogue `/no/such/errors.yaml`"));
-    let directory = unkey_errors_catalogue::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), "here").unwrap_err();
-    assert!(directory.0[0].message.ends_with("is a directory"), "{}", directory.0[0].message);
+    assert!(
+        missing.0[0]
+            .message
+            .contains("cannot read the catalogue `/no/such/errors.yaml`")
+    );
+    let directory =
+        unkey_errors_catalogue::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), "here")
+            .unwrap_err();
+    assert!(
+        directory.0[0].message.ends_with("is a directory"),
+        "{}",
+        directory.0[0].message
+    );
+}
+
+#[test]
+fn a_long_line_is_quoted_around_the_column() {
+    let yaml = format!(
+        "{HEADER}  err:a:b:c: {}{}\n",
+        "[".repeat(300),
+        "]".repeat(300)
+    );
+    let text = only(&yaml).to_string();
+    let quoted = text.lines().find(|line| line.starts_with("3 | ")).unwrap();
+    assert!(quoted.chars().count() < 110, "{quoted}");
+    assert!(
+        quoted.starts_with("3 | …") && quoted.ends_with('…'),
+        "{quoted}"
+    );
+    let caret = text
+        .lines()
+        .find(|line| line.trim_end().ends_with('^'))
+        .unwrap();
+    // The caret stands under the character the parser stopped at.
+    let caret_at = caret.chars().count() - 1;
+    assert_eq!(quoted.chars().nth(caret_at), Some('['));
 }

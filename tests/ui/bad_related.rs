@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/bad_related.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/empty_title_and_description.yaml");
+
+fn main() {}

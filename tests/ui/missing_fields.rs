@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/missing_fields.yaml");
+
+fn main() {}

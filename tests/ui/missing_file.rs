@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/does_not_exist.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/not_utf8.yaml");
+
+fn main() {}

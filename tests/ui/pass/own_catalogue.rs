@@ -1,0 +1,12 @@
+// A crate with its own catalogue gets its own `Code` and `codes`, usable with the shared runtime.
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/valid.yaml");
+
+fn main() {
+    assert_eq!(Code::ALL, [Code::ShopOrdersNotFound, Code::ShopItemsGone]);
+    assert_eq!(codes::shop::items::GONE.status(), 410);
+    assert_eq!(codes::shop::items::GONE.docs_url(), "https://example.com/docs/errors/shop/items/gone");
+    assert_eq!("err:shop:orders:not_found".parse::<Code>(), Ok(codes::shop::orders::NOT_FOUND));
+
+    let response = unkey_errors::ErrorResponse::new(codes::shop::items::GONE, "req_1", "The item was removed");
+    assert_eq!(response.error.title, "Gone");
+}

@@ -1,0 +1,3 @@
+unkey_errors::catalogue!(errors.yaml);
+
+fn main() {}

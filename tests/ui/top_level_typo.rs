@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/top_level_typo.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/unknown_field.yaml");
+
+fn main() {}

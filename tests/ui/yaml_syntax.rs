@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/yaml_syntax.yaml");
+
+fn main() {}

@@ -429,3 +429,52 @@ fn a_long_line_is_quoted_around_the_column() {
     let caret_at = caret.chars().count() - 1;
     assert_eq!(quoted.chars().nth(caret_at), Some('['));
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_parsing() {
+    let huge = vec![b'#'; unkey_errors_catalogue::MAX_FILE_BYTES as usize + 1];
+    let problem = parse(&huge, "errors.yaml").unwrap_err().0.remove(0);
+    assert_eq!(problem.position, None);
+    assert!(problem.message.contains("more than the limit of 16777216"), "{}", problem.message);
+}
+
+#[test]
+fn mutations_of_a_real_catalogue_never_panic() {
+    // The first entries of Unkey's catalogue, mutated byte by byte: every result is either a
+    // catalogue or a list of problems, each with a position inside the file.
+    let text = include_str!("../../errors.yaml");
+    let cut = text.match_indices("\n  err:").nth(4).map_or(text.len(), |(i, _)| i + 1);
+    let original = text[..cut].as_bytes();
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % bound as u64) as usize
+    };
+    let alphabet = b" \n:-|>#&*[]{}'\"\t\\0aZ\xff";
+    let mut rejected = 0;
+    for _ in 0..300 {
+        let mut bytes = original.to_vec();
+        for _ in 0..1 + next(4) {
+            let at = next(bytes.len());
+            match next(3) {
+                0 => {
+                    bytes.remove(at);
+                }
+                1 => bytes.insert(at, alphabet[next(alphabet.len())]),
+                _ => bytes[at] = alphabet[next(alphabet.len())],
+            }
+        }
+        if let Err(problems) = parse(&bytes, "errors.yaml") {
+            rejected += 1;
+            let lines = bytes.split(|&b| b == b'\n').count();
+            for problem in problems.iter() {
+                if let Some(position) = problem.position {
+                    assert!(position.line >= 1 && position.line <= lines + 1, "{problem}");
+                }
+            }
+        }
+    }
+    assert!(rejected > 100, "most mutations break the catalogue; only {rejected} did");
+}

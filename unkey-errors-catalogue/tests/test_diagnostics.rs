@@ -435,7 +435,11 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
     let huge = vec![b'#'; unkey_errors_catalogue::MAX_FILE_BYTES as usize + 1];
     let problem = parse(&huge, "errors.yaml").unwrap_err().0.remove(0);
     assert_eq!(problem.position, None);
-    assert!(problem.message.contains("more than the limit of 16777216"), "{}", problem.message);
+    assert!(
+        problem.message.contains("more than the limit of 16777216"),
+        "{}",
+        problem.message
+    );
 }
 
 #[test]
@@ -443,7 +447,10 @@ fn mutations_of_a_real_catalogue_never_panic() {
     // The first entries of Unkey's catalogue, mutated byte by byte: every result is either a
     // catalogue or a list of problems, each with a position inside the file.
     let text = include_str!("../../errors.yaml");
-    let cut = text.match_indices("\n  err:").nth(4).map_or(text.len(), |(i, _)| i + 1);
+    let cut = text
+        .match_indices("\n  err:")
+        .nth(4)
+        .map_or(text.len(), |(i, _)| i + 1);
     let original = text[..cut].as_bytes();
     let mut state = 0x9e37_79b9_7f4a_7c15_u64;
     let mut next = move |bound: usize| {
@@ -471,10 +478,16 @@ fn mutations_of_a_real_catalogue_never_panic() {
             let lines = bytes.split(|&b| b == b'\n').count();
             for problem in problems.iter() {
                 if let Some(position) = problem.position {
-                    assert!(position.line >= 1 && position.line <= lines + 1, "{problem}");
+                    assert!(
+                        position.line >= 1 && position.line <= lines + 1,
+                        "{problem}"
+                    );
                 }
             }
         }
     }
-    assert!(rejected > 100, "most mutations break the catalogue; only {rejected} did");
+    assert!(
+        rejected > 100,
+        "most mutations break the catalogue; only {rejected} did"
+    );
 }

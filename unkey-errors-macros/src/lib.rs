@@ -4,6 +4,8 @@
 //! name; this crate alone is not useful.
 
 mod catalogue;
+mod derive;
+mod idents;
 
 use proc_macro::TokenStream;
 
@@ -20,4 +22,18 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn catalogue(input: TokenStream) -> TokenStream {
     catalogue::expand(input.into()).into()
+}
+
+/// Implements `unkey_errors::UnkeyError` for an error enum or struct, mapping each variant to a
+/// code of Unkey's catalogue. Every code is checked against the catalogue at compile time.
+///
+/// On a variant (or a struct): `#[unkey(code = "err:…")]`, optionally with
+/// `detail = "… {field} …"`, the public message template. On one field of a variant:
+/// `#[unkey(errors)]`, a `Vec<ValidationError>` that becomes the response's `errors` array.
+///
+/// See the `UnkeyError` trait in `unkey-errors` for an example.
+#[proc_macro_derive(UnkeyError, attributes(unkey))]
+pub fn derive_unkey_error(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    derive::derive(&input).into()
 }

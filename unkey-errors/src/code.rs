@@ -52,6 +52,19 @@ pub trait ErrorCode:
 
     /// Whether the response body carries an `errors` array listing each problem with the request.
     fn has_errors_array(self) -> bool;
+
+    /// The HTTP status as an [`http::StatusCode`].
+    ///
+    /// ```
+    /// use unkey_errors::{codes, ErrorCode};
+    ///
+    /// assert_eq!(codes::unkey::data::KEY_NOT_FOUND.http_status(), http::StatusCode::NOT_FOUND);
+    /// ```
+    #[cfg(feature = "http")]
+    fn http_status(self) -> http::StatusCode {
+        // Catalogue validation keeps every status within 400..=599, which `http` accepts.
+        http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
 }
 
 /// A string that is not a code of the catalogue it was parsed against.

@@ -38,11 +38,13 @@
 extern crate self as unkey_errors;
 
 mod code;
+mod error;
 mod response;
 
 pub use code::{ErrorCode, ParseCodeError};
+pub use error::{UnkeyError, public_detail};
 pub use response::{ErrorBody, ErrorResponse, Meta, ValidationError};
-pub use unkey_errors_macros::catalogue;
+pub use unkey_errors_macros::{UnkeyError, catalogue};
 
 catalogue!("errors.yaml");
 

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use unkey_errors_catalogue::{Catalogue, Entry};
 
-use super::idents;
+use crate::idents;
 
 /// The `Code` enum's own doc comment.
 pub(crate) fn enum_doc(catalogue: &Catalogue, shown_as: &str) -> String {

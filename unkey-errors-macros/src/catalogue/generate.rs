@@ -11,7 +11,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use unkey_errors_catalogue::{Catalogue, Entry};
 
-use super::{docs, idents};
+use super::docs;
+use crate::idents;
 
 pub(crate) fn generate(catalogue: &Catalogue, path: &Path) -> TokenStream {
     let shown_as = path.file_name().map_or_else(

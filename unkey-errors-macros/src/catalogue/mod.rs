@@ -2,7 +2,6 @@
 
 mod docs;
 mod generate;
-mod idents;
 
 use std::path::PathBuf;
 

@@ -34,3 +34,12 @@ pub(crate) fn module_in_link(part: &str) -> String {
 pub(crate) fn plain(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
+
+/// The path of a code's constant in the `unkey-errors` crate:
+/// `::unkey_errors::codes::<system>::<category>::<SPECIFIC>`.
+pub(crate) fn unkey_constant(code: &unkey_errors_catalogue::Urn) -> proc_macro2::TokenStream {
+    let system = module(code.system());
+    let category = module(code.category());
+    let constant = plain(&code.specific().to_ascii_uppercase());
+    quote::quote!(::unkey_errors::codes::#system::#category::#constant)
+}

@@ -1,0 +1,54 @@
+//! `#[derive(UnkeyError)]`: map each variant of an error type to a catalogue code.
+//!
+//! The stages, one file each: `ast` (a typed view of the input, with its `#[unkey]` attributes
+//! read by `attr`), `valid` (every check, each error spanned on the offending tokens), `expand`
+//! (the impl), and `fallback` (on error: the errors plus a stub impl, so the user sees our
+//! errors and not a cascade of "trait not implemented").
+
+mod ast;
+mod attr;
+mod expand;
+mod fallback;
+mod template;
+mod unkey_catalogue;
+mod valid;
+
+use proc_macro2::TokenStream;
+use syn::DeriveInput;
+
+/// Collects every error of one input before reporting, so three mistakes are three errors.
+#[derive(Default)]
+pub(crate) struct Errors(Option<syn::Error>);
+
+impl Errors {
+    pub(crate) fn push(&mut self, error: syn::Error) {
+        match &mut self.0 {
+            Some(all) => all.combine(error),
+            None => self.0 = Some(error),
+        }
+    }
+
+    pub(crate) fn spanned(
+        &mut self,
+        tokens: impl quote::ToTokens,
+        message: impl std::fmt::Display,
+    ) {
+        self.push(syn::Error::new_spanned(tokens, message));
+    }
+}
+
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let parsed = ast::Input::from_syn(input, &mut errors);
+    if let Some(parsed) = &parsed {
+        valid::validate(parsed, &mut errors);
+    }
+    match (parsed, errors.0) {
+        (Some(parsed), None) => expand::expand(input, &parsed),
+        (_, Some(error)) => fallback::expand(input, error),
+        (None, None) => fallback::expand(
+            input,
+            syn::Error::new_spanned(&input.ident, "UnkeyError cannot be derived for this type"),
+        ),
+    }
+}

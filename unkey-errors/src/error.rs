@@ -1,0 +1,115 @@
+//! The trait a service's own error types implement, usually through `#[derive(UnkeyError)]`.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::{ErrorCode, ErrorResponse, ValidationError};
+
+/// An error that maps onto a catalogue code, and so onto an HTTP status, a title, a docs page
+/// and the response body the API sends.
+///
+/// Derive it on an enum (each variant names its code) or a struct (one code for the type), next
+/// to `thiserror::Error`, which supplies the `Display` text:
+///
+/// ```
+/// use unkey_errors::UnkeyError;
+///
+/// #[derive(Debug, thiserror::Error, UnkeyError)]
+/// pub enum KeyError {
+///     #[error("root keys cannot be deleted")]
+///     #[unkey(code = "err:unkey:authorization:forbidden")]
+///     Forbidden,
+///     #[error("api {api_id} does not exist")]
+///     #[unkey(code = "err:unkey:data:api_not_found", detail = "The API {api_id} was not found.")]
+///     ApiNotFound { api_id: String },
+///     #[error("database failure")]
+///     #[unkey(code = "err:unkey:application:unexpected_error")]
+///     Database(#[source] std::io::Error),
+/// }
+///
+/// let error = KeyError::ApiNotFound { api_id: "api_123".into() };
+/// assert_eq!(error.status(), 404);
+/// assert_eq!(error.detail(), "The API api_123 was not found.");
+///
+/// // Server errors never leak their internal message: the public detail is the catalogue's.
+/// let error = KeyError::Database(std::io::Error::other("connection refused at 10.0.0.7"));
+/// let body = serde_json::to_string(&error.to_response("req_1")).unwrap();
+/// assert!(!body.contains("10.0.0.7"));
+/// ```
+///
+/// Every `code = "…"` is checked against the catalogue when the crate compiles: a misspelled
+/// code is a compile error on the string, suggesting the closest codes.
+pub trait UnkeyError: fmt::Display {
+    /// The code type of the catalogue the error's codes come from: [`Code`](crate::Code) for Unkey's.
+    type Code: ErrorCode;
+
+    /// The catalogue code of this error.
+    fn code(&self) -> Self::Code;
+
+    /// The message for the API's caller, the response's `detail`.
+    ///
+    /// Derived: the variant's `detail` template when it has one. Otherwise, for a client error
+    /// (4xx), the error's `Display` text; for a server error (5xx), the catalogue's description
+    /// of the code, because the `Display` text and sources of a server error describe internals
+    /// the caller must not see.
+    fn detail(&self) -> Cow<'_, str> {
+        public_detail(self)
+    }
+
+    /// The problems with the request, for codes whose response carries an `errors` array.
+    ///
+    /// Derived: the field marked `#[unkey(errors)]`, if the variant has one.
+    fn validation_errors(&self) -> &[ValidationError] {
+        &[]
+    }
+
+    /// The HTTP status of the error's code.
+    fn status(&self) -> u16 {
+        self.code().status()
+    }
+
+    /// The HTTP status of the error's code, as an [`http::StatusCode`].
+    #[cfg(feature = "http")]
+    fn http_status(&self) -> http::StatusCode {
+        self.code().http_status()
+    }
+
+    /// The catalogue's title of the error's code.
+    fn title(&self) -> &'static str {
+        self.code().title()
+    }
+
+    /// The docs page of the error's code.
+    fn docs_url(&self) -> &'static str {
+        self.code().docs_url()
+    }
+
+    /// Whether the error is the server's fault (a 5xx status), and so its internals are hidden.
+    fn is_server_error(&self) -> bool {
+        self.status() >= 500
+    }
+
+    /// The response body for this error, for the request `request_id`.
+    fn to_response(&self, request_id: &str) -> ErrorResponse {
+        let mut response = ErrorResponse::new(
+            self.code(),
+            request_id.to_owned(),
+            self.detail().into_owned(),
+        );
+        for error in self.validation_errors() {
+            response = response.with_error(error.clone());
+        }
+        response
+    }
+}
+
+/// The detail of an error without a `detail` template: its `Display` text for a client error,
+/// the code's description for a server error.
+pub fn public_detail<E: UnkeyError + ?Sized>(error: &E) -> Cow<'_, str> {
+    let code = error.code();
+    if code.status() >= 500 {
+        Cow::Borrowed(code.description())
+    } else {
+        Cow::Owned(error.to_string())
+    }
+}

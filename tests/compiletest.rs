@@ -8,4 +8,5 @@ fn ui() {
     let cases = trybuild::TestCases::new();
     cases.pass("tests/ui/pass/*.rs");
     cases.compile_fail("tests/ui/*.rs");
+    cases.compile_fail("tests/ui/derive/*.rs");
 }

@@ -451,7 +451,7 @@ fn mutations_of_a_real_catalogue_never_panic() {
         .match_indices("\n  err:")
         .nth(4)
         .map_or(text.len(), |(i, _)| i + 1);
-    let original = text[..cut].as_bytes();
+    let original = &text.as_bytes()[..cut];
     let mut state = 0x9e37_79b9_7f4a_7c15_u64;
     let mut next = move |bound: usize| {
         state ^= state << 13;

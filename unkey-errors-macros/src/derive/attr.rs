@@ -13,6 +13,9 @@ pub(crate) struct Attrs<'a> {
     pub(crate) code: Option<LitStr>,
     /// `detail = "The API {api_id} was not found."`.
     pub(crate) detail: Option<LitStr>,
+    /// The attribute had an error of its own, already reported: a missing `code` is then most
+    /// likely that error's consequence, not a second mistake.
+    pub(crate) malformed: bool,
 }
 
 const ITEM_KEYS: &[&str] = &["code", "detail"];
@@ -35,6 +38,7 @@ pub(crate) fn item_attrs<'a>(attrs: &'a [Attribute], errors: &mut Errors) -> Att
                 &mut found.detail
             } else {
                 unknown_key(&meta.path, ITEM_KEYS, errors);
+                found.malformed = true;
                 // Skip the value, if any, so the rest of the attribute is still read.
                 if meta.input.peek(syn::Token![=]) {
                     let _: syn::Expr = meta.value()?.parse()?;
@@ -59,6 +63,7 @@ pub(crate) fn item_attrs<'a>(attrs: &'a [Attribute], errors: &mut Errors) -> Att
         });
         if let Err(error) = parsed {
             errors.push(error);
+            found.malformed = true;
         }
     }
     found

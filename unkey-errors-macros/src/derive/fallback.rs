@@ -6,22 +6,16 @@ use quote::quote;
 use syn::DeriveInput;
 
 pub(crate) fn expand(input: &DeriveInput, error: syn::Error) -> TokenStream {
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    // Conditional on `Display`, so a type without one gets no second error from here.
-    let mut where_clause = input
-        .generics
-        .where_clause
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(where));
-    where_clause
-        .predicates
-        .push(syn::parse_quote!(#ident #ty_generics: ::core::fmt::Display));
     let errors = error.to_compile_error();
+    if let syn::Data::Union(_) = input.data {
+        // The trait can never apply to a union; a stub would only add errors.
+        return errors;
+    }
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #errors
 
-        #[allow(unused_qualifications)]
         impl #impl_generics ::unkey_errors::UnkeyError for #ident #ty_generics #where_clause {
             type Code = ::unkey_errors::Code;
 

@@ -17,6 +17,7 @@ pub(crate) fn validate(input: &Input<'_>, errors: &mut Errors) {
 fn validate_item(item: &Item<'_>, errors: &mut Errors) {
     let what = if item.is_variant { "variant" } else { "struct" };
     match &item.attrs.code {
+        None if item.attrs.malformed => {}
         None => {
             let message = format!(
                 "missing `#[unkey(code = \"err:…\")]` on {what} `{}`: every {what} needs its catalogue code",

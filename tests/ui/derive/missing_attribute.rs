@@ -1,0 +1,12 @@
+use unkey_errors::UnkeyError;
+
+#[derive(Debug, thiserror::Error, UnkeyError)]
+enum KeyError {
+    #[error("forbidden")]
+    #[unkey(code = "err:unkey:authorization:forbidden")]
+    Forbidden,
+    #[error("gone")]
+    Gone,
+}
+
+fn main() {}

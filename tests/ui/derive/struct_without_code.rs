@@ -1,0 +1,7 @@
+use unkey_errors::UnkeyError;
+
+#[derive(Debug, thiserror::Error, UnkeyError)]
+#[error("workspace disabled")]
+struct WorkspaceDisabled;
+
+fn main() {}

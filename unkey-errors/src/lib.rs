@@ -37,6 +37,8 @@
 // Generated code names this crate by its absolute path, including inside this crate.
 extern crate self as unkey_errors;
 
+#[cfg(feature = "axum")]
+pub mod axum;
 mod code;
 mod error;
 mod response;
@@ -52,5 +54,33 @@ catalogue!("errors.yaml");
 #[doc(hidden)]
 pub mod __private {
     pub use crate::code::deserialize_code;
+    #[cfg(feature = "axum")]
+    pub use ::axum;
     pub use serde;
+}
+
+/// `IntoResponse` for a derived error when the `axum` feature is on; nothing otherwise.
+/// `#[derive(UnkeyError)]` calls it, since the derive cannot see this crate's features.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __into_response {
+    ([$($generics:tt)*] $ty:ty, [$($predicates:tt)*]) => {
+        impl<$($generics)*> $crate::__private::axum::response::IntoResponse for $ty
+        where
+            $($predicates)*
+        {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::axum::into_response(&self)
+            }
+        }
+    };
+}
+
+/// `IntoResponse` for a derived error when the `axum` feature is on; nothing otherwise.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __into_response {
+    ($($anything:tt)*) => {};
 }

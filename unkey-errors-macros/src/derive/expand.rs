@@ -36,7 +36,11 @@ pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>) -> TokenStream {
         }
     });
     let validation_errors = validation_errors(&items);
+    let params = &input.generics.params;
+    let predicates = where_clause.as_ref().map(|clause| &clause.predicates);
     quote! {
+        ::unkey_errors::__into_response!([#params] #ident #ty_generics, [#predicates]);
+
         impl #impl_generics ::unkey_errors::UnkeyError for #ident #ty_generics #where_clause {
             type Code = ::unkey_errors::Code;
 

@@ -1,0 +1,166 @@
+//! A small keys service: the way Unkey's services use unkey-errors.
+//!
+//! The service declares its own error enum; each variant names a catalogue code, and the
+//! derive supplies the status, title, docs URL and response body. There is no status switch to
+//! keep in sync with anything.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::State;
+use axum::routing::post;
+use axum::{Json, Router, middleware};
+use serde::{Deserialize, Serialize};
+use unkey_errors::{UnkeyError, ValidationError};
+
+/// Everything that can go wrong in this service, each mapped to a catalogue code.
+#[derive(Debug, thiserror::Error, UnkeyError)]
+pub enum KeyError {
+    #[error("key {0} does not exist")]
+    #[unkey(code = "err:unkey:data:key_not_found")]
+    NotFound(String),
+    #[error("root key {key_id} cannot be deleted")]
+    #[unkey(
+        code = "err:unkey:authorization:forbidden",
+        detail = "Root keys cannot be deleted."
+    )]
+    RootKeyDeletion { key_id: String },
+    #[error("api {api_id} does not exist")]
+    #[unkey(
+        code = "err:unkey:data:api_not_found",
+        detail = "The API {api_id} was not found."
+    )]
+    ApiNotFound { api_id: String },
+    #[error("the request is invalid")]
+    #[unkey(code = "err:unkey:application:invalid_input")]
+    Invalid {
+        #[unkey(errors)]
+        problems: Vec<ValidationError>,
+    },
+    #[error("the key store is poisoned")]
+    #[unkey(code = "err:unkey:application:unexpected_error")]
+    StorePoisoned,
+}
+
+/// A key as the service stores it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Key {
+    pub key_id: String,
+    pub api_id: String,
+    pub root: bool,
+}
+
+/// The request body of the key routes.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyRequest {
+    #[serde(default)]
+    pub key_id: String,
+}
+
+/// The request body of `apis.listKeys`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiRequest {
+    #[serde(default)]
+    pub api_id: String,
+}
+
+#[derive(Clone, Default)]
+struct Store(Arc<Mutex<HashMap<String, Key>>>);
+
+impl Store {
+    fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, Key>) -> T) -> Result<T, KeyError> {
+        let mut keys = self.0.lock().map_err(|_| KeyError::StorePoisoned)?;
+        Ok(f(&mut keys))
+    }
+}
+
+fn required(key_id: &str) -> Result<(), KeyError> {
+    if key_id.is_empty() {
+        return Err(KeyError::Invalid {
+            problems: vec![
+                ValidationError::new("body.keyId", "must not be empty")
+                    .with_fix("send the id of a key, like key_123"),
+            ],
+        });
+    }
+    Ok(())
+}
+
+async fn get_key(
+    State(store): State<Store>,
+    Json(request): Json<KeyRequest>,
+) -> Result<Json<Key>, KeyError> {
+    required(&request.key_id)?;
+    store
+        .with(|keys| keys.get(&request.key_id).cloned())?
+        .map(Json)
+        .ok_or(KeyError::NotFound(request.key_id))
+}
+
+async fn delete_key(
+    State(store): State<Store>,
+    Json(request): Json<KeyRequest>,
+) -> Result<Json<Key>, KeyError> {
+    required(&request.key_id)?;
+    store.with(|keys| match keys.get(&request.key_id) {
+        None => Err(KeyError::NotFound(request.key_id.clone())),
+        Some(key) if key.root => Err(KeyError::RootKeyDeletion {
+            key_id: key.key_id.clone(),
+        }),
+        Some(_) => keys
+            .remove(&request.key_id)
+            .map(Json)
+            .ok_or(KeyError::NotFound(request.key_id.clone())),
+    })?
+}
+
+async fn list_keys(
+    State(store): State<Store>,
+    Json(request): Json<ApiRequest>,
+) -> Result<Json<Vec<Key>>, KeyError> {
+    let keys = store.with(|keys| {
+        keys.values()
+            .filter(|k| k.api_id == request.api_id)
+            .cloned()
+            .collect::<Vec<_>>()
+    })?;
+    if keys.is_empty() {
+        return Err(KeyError::ApiNotFound {
+            api_id: request.api_id,
+        });
+    }
+    Ok(Json(keys))
+}
+
+/// The service's routes, over a store holding `keys`.
+pub fn app(keys: impl IntoIterator<Item = Key>) -> Router {
+    let store = Store::default();
+    if let Ok(mut map) = store.0.lock() {
+        map.extend(keys.into_iter().map(|key| (key.key_id.clone(), key)));
+    }
+    Router::new()
+        .route("/v2/keys.getKey", post(get_key))
+        .route("/v2/keys.deleteKey", post(delete_key))
+        .route("/v2/apis.listKeys", post(list_keys))
+        .with_state(store)
+        .layer(middleware::from_fn(unkey_errors::axum::request_id))
+}
+
+/// The keys the demo server starts with.
+pub fn demo_keys() -> Vec<Key> {
+    vec![
+        Key {
+            key_id: "key_123".into(),
+            api_id: "api_123".into(),
+            root: false,
+        },
+        Key {
+            key_id: "key_root".into(),
+            api_id: "api_123".into(),
+            root: true,
+        },
+    ]
+}

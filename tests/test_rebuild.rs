@@ -15,6 +15,7 @@ errors:
     title: Not Found
     description: The order does not exist.
     detail: No order has the id ord_1
+    internal: true
 ";
 
 const MAIN: &str = r#"
@@ -79,7 +80,8 @@ fn editing_the_catalogue_regenerates_the_code() {
     assert_eq!(run(&dir), "err:shop:orders:not_found 410 Gone\n");
 
     let added = "  err:shop:orders:locked:\n    status: 423\n    title: Locked\n    \
-                 description: The order is being changed.\n    detail: Order ord_1 is locked\n";
+                 description: The order is being changed.\n    detail: Order ord_1 is locked\n    \
+                 internal: true\n";
     fs::write(&catalogue, format!("{CATALOGUE}{added}")).unwrap();
     assert_eq!(
         run(&dir),

@@ -149,6 +149,8 @@ pub struct Entry {
     pub detail: String,
     /// Whether the response body carries an `errors` array listing each problem with the request.
     pub errors_array: bool,
+    /// An internal code without a public docs page; its docs sections may be empty.
+    pub internal: bool,
     /// Codes a reader of this error's page should also know, in the catalogue's order of mention.
     pub related: Vec<Urn>,
     /// Markdown: what triggers the error. Empty when not written yet.

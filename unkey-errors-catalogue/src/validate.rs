@@ -14,12 +14,13 @@ pub const MAX_ENTRIES: usize = 65_535;
 
 const TOP_LEVEL_KEYS: [&str; 2] = ["docs_base_url", "errors"];
 
-const ENTRY_FIELDS: [&str; 10] = [
+const ENTRY_FIELDS: [&str; 11] = [
     "status",
     "title",
     "description",
     "detail",
     "errors_array",
+    "internal",
     "related",
     "what_happened",
     "how_to_fix",
@@ -312,6 +313,7 @@ struct Fields {
     description: Option<String>,
     detail: Option<String>,
     errors_array: bool,
+    internal: bool,
     related: Vec<(Urn, Position)>,
     what_happened: String,
     how_to_fix: String,
@@ -364,17 +366,8 @@ fn validate_entry(
             "title" => fields.title = line_text(name, value, field, report),
             "description" => fields.description = line_text(name, value, field, report),
             "detail" => fields.detail = line_text(name, value, field, report),
-            "errors_array" => match value {
-                Node::Bool(flag) => fields.errors_array = *flag,
-                other => report.error(
-                    field.value,
-                    format!(
-                        "`errors_array` must be `true` or `false`, not {}",
-                        other.kind()
-                    ),
-                    None,
-                ),
-            },
+            "errors_array" => fields.errors_array = flag(name, value, field, report),
+            "internal" => fields.internal = flag(name, value, field, report),
             "related" => fields.related = related(value, field, outline, report),
             "what_happened" => fields.what_happened = prose(name, value, field, report),
             "how_to_fix" => fields.how_to_fix = prose(name, value, field, report),
@@ -422,6 +415,24 @@ fn validate_entry(
             );
         }
     }
+    if !fields.internal {
+        for (name, text) in [
+            ("what_happened", &fields.what_happened),
+            ("how_to_fix", &fields.how_to_fix),
+            ("common_mistakes", &fields.common_mistakes),
+        ] {
+            if text.trim().is_empty() && !misspelled.contains(&name) {
+                let at = seen.first(name).unwrap_or(place.key);
+                report.error(
+                    at,
+                    format!("{code_name} has no `{name}` section: every public code has a complete docs page"),
+                    Some(format!(
+                        "write `{name}: |` with indented markdown, or mark the entry `internal: true` if it has no public page"
+                    )),
+                );
+            }
+        }
+    }
     if report.error_count() > errors_before {
         return None;
     }
@@ -434,6 +445,7 @@ fn validate_entry(
             description: fields.description?,
             detail: fields.detail?,
             errors_array: fields.errors_array,
+            internal: fields.internal,
             related,
             what_happened: fields.what_happened,
             how_to_fix: fields.how_to_fix,
@@ -442,6 +454,20 @@ fn validate_entry(
         },
         positions,
     ))
+}
+
+fn flag(name: &str, value: &Node, place: Place, report: &mut Report<'_>) -> bool {
+    match value {
+        Node::Bool(flag) => *flag,
+        other => {
+            report.error(
+                place.value,
+                format!("`{name}` must be `true` or `false`, not {}", other.kind()),
+                None,
+            );
+            false
+        }
+    }
 }
 
 fn status(value: &Node, place: Place, report: &mut Report<'_>) -> Option<u16> {
@@ -565,7 +591,7 @@ fn related(
 
 /// Every related code must name another entry of the catalogue, once.
 fn check_related(entries: &[Entry], positions: &[Vec<Position>], report: &mut Report<'_>) {
-    let known: HashMap<&str, ()> = entries.iter().map(|e| (e.code.as_str(), ())).collect();
+    let known: HashMap<&str, &Entry> = entries.iter().map(|e| (e.code.as_str(), e)).collect();
     for (entry, positions) in entries.iter().zip(positions) {
         let mut listed = HashMap::new();
         for (related, &at) in entry.related.iter().zip(positions) {
@@ -587,6 +613,12 @@ fn check_related(entries: &[Entry], positions: &[Vec<Position>], report: &mut Re
                     Some(hint.unwrap_or_else(|| {
                         "add an entry for it, or remove it from `related`".to_owned()
                     })),
+                );
+            } else if known[related.as_str()].internal && !entry.internal {
+                report.error(
+                    at,
+                    format!("related code `{related}` is internal and has no docs page to link to"),
+                    Some("remove it from `related`, or give it a public page".to_owned()),
                 );
             } else if let Some(first) = listed.insert(related.as_str(), at) {
                 report.error(

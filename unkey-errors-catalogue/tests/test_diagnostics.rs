@@ -4,10 +4,13 @@ use unkey_errors_catalogue::{Diagnostic, Diagnostics, Position, parse};
 
 const HEADER: &str = "docs_base_url: https://example.com/docs/errors\nerrors:\n";
 
+/// The docs sections every public entry needs, as one-liners.
+const SECTIONS: &str = "    what_happened: It was never created.\n    how_to_fix: Create it.\n    common_mistakes: \"- **Typos**: check the id.\"\n";
+
 /// A valid entry, indented as under `errors:`.
 fn entry(code: &str) -> String {
     format!(
-        "  {code}:\n    status: 404\n    title: Not Found\n    description: It is not there.\n    detail: Nothing has the id x_1\n"
+        "  {code}:\n    status: 404\n    title: Not Found\n    description: It is not there.\n    detail: Nothing has the id x_1\n{SECTIONS}"
     )
 }
 
@@ -34,7 +37,7 @@ fn a_valid_catalogue_parses() {
     );
     let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
     assert_eq!(catalogue.entries.len(), 2);
-    assert_eq!(catalogue.entries[1].line, 8);
+    assert_eq!(catalogue.entries[1].line, 11);
     assert_eq!(catalogue.docs_base_url, "https://example.com/docs/errors");
 }
 
@@ -89,7 +92,7 @@ fn malformed_codes_are_reported_on_their_key() {
         "{}",
         found.0[0].message
     );
-    assert_eq!(found.0[1].position, at(8, 3));
+    assert_eq!(found.0[1].position, at(11, 3));
     assert!(
         found.0[1].message.contains("has 2 part(s) after `err:`"),
         "{}",
@@ -107,7 +110,7 @@ fn a_duplicate_code_is_an_error_not_last_one_wins() {
     let yaml = format!("{HEADER}{}{}", entry("err:a:b:c"), entry("err:a:b:c"));
     let problem = only(&yaml);
     assert_eq!(problem.message, "duplicate code `err:a:b:c`");
-    assert_eq!(problem.position, at(8, 3));
+    assert_eq!(problem.position, at(11, 3));
     assert!(problem.help.unwrap().contains("the first is at line 3"));
 }
 
@@ -116,7 +119,7 @@ fn a_field_set_twice_is_an_error() {
     let yaml = format!("{HEADER}{}    title: Gone\n", entry("err:a:b:c"));
     let problem = only(&yaml);
     assert_eq!(problem.message, "field `title` is set twice in this entry");
-    assert_eq!(problem.position, at(8, 5));
+    assert_eq!(problem.position, at(11, 5));
 }
 
 #[test]
@@ -186,7 +189,7 @@ fn unknown_fields_suggest_the_intended_one() {
 
 #[test]
 fn missing_required_fields_are_each_reported() {
-    let yaml = format!("{HEADER}  err:a:b:c:\n    status: 404\n");
+    let yaml = format!("{HEADER}  err:a:b:c:\n    status: 404\n    internal: true\n");
     let found = errors(&yaml);
     let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
@@ -212,13 +215,13 @@ fn related_codes_must_exist_and_not_point_at_themselves() {
         found.0[0].message,
         "related code `err:a:b:d` is not in the catalogue"
     );
-    assert_eq!(found.0[0].position, at(9, 9));
+    assert_eq!(found.0[0].position, at(12, 9));
     assert_eq!(
         found.0[0].help.as_deref(),
         Some("did you mean `err:a:b:dd`?")
     );
     assert_eq!(found.0[1].message, "`err:a:b:c` lists itself as related");
-    assert_eq!(found.0[1].position, at(10, 9));
+    assert_eq!(found.0[1].position, at(13, 9));
     assert_eq!(
         found.0[2].message,
         "related code `err:a:b:cc` is not in the catalogue"
@@ -282,7 +285,7 @@ fn codes_that_collide_as_rust_names_are_rejected() {
         problem.message,
         "`err:a:b_c:d` and `err:a:b:c_d` both become the Rust variant `ABCD`"
     );
-    assert_eq!(problem.position, at(8, 3));
+    assert_eq!(problem.position, at(11, 3));
 }
 
 #[test]
@@ -490,4 +493,50 @@ fn mutations_of_a_real_catalogue_never_panic() {
         rejected > 100,
         "most mutations break the catalogue; only {rejected} did"
     );
+}
+
+#[test]
+fn public_entries_need_every_docs_section_internal_ones_do_not() {
+    let bare = "  err:a:b:c:\n    status: 404\n    title: Not Found\n    description: Gone.\n    detail: Gone\n";
+    let found = errors(&format!("{HEADER}{bare}    what_happened: \"\"\n"));
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`err:a:b:c` has no `how_to_fix` section: every public code has a complete docs page",
+            "`err:a:b:c` has no `common_mistakes` section: every public code has a complete docs page",
+            "`err:a:b:c` has no `what_happened` section: every public code has a complete docs page",
+        ]
+    );
+    // The empty section is reported where it stands; the absent ones on the entry.
+    assert_eq!(found.0[2].position, at(8, 5));
+    assert!(
+        found.0[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("internal: true")
+    );
+
+    let catalogue = parse(
+        format!("{HEADER}{bare}    internal: true\n").as_bytes(),
+        "errors.yaml",
+    )
+    .unwrap();
+    assert!(catalogue.entries[0].internal);
+}
+
+#[test]
+fn a_public_page_cannot_link_to_an_internal_code() {
+    let internal = "  err:a:b:hidden:\n    status: 500\n    title: Internal Server Error\n    description: Hidden.\n    detail: Hidden\n    internal: true\n";
+    let yaml = format!(
+        "{HEADER}{}    related:\n      - err:a:b:hidden\n{internal}",
+        entry("err:a:b:c")
+    );
+    let problem = only(&yaml);
+    assert_eq!(
+        problem.message,
+        "related code `err:a:b:hidden` is internal and has no docs page to link to"
+    );
+    assert_eq!(problem.position, at(12, 9));
 }

@@ -20,7 +20,7 @@
 //!     detail: No order has the id ord_123
 //!     what_happened: No order with this id exists in the shop.
 //!     how_to_fix: Check the order id, or list the orders to find it.
-//!     common_mistakes: "- **Stale ids**: orders are deleted after a year."
+//!     common_mistakes: '- **Stale ids**: orders are deleted after a year.'
 //! ";
 //! let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
 //! let entry = &catalogue.entries[0];

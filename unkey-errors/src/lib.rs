@@ -45,7 +45,7 @@ mod response;
 
 pub use code::{ErrorCode, ParseCodeError};
 pub use error::{UnkeyError, public_detail};
-pub use response::{ErrorBody, ErrorResponse, Meta, ValidationError};
+pub use response::{CodeFacts, ErrorBody, ErrorResponse, Meta, ValidationError};
 pub use unkey_errors_macros::{UnkeyError, catalogue};
 
 catalogue!("errors.yaml");

@@ -67,6 +67,19 @@ pub struct ErrorBody {
     pub errors: Option<Vec<ValidationError>>,
 }
 
+/// What a response needs to know about its code; see [`ErrorResponse::from_facts`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeFacts {
+    /// The HTTP status.
+    pub status: u16,
+    /// The catalogue's title.
+    pub title: Cow<'static, str>,
+    /// The docs URL, which becomes the response's `type`.
+    pub docs_url: Cow<'static, str>,
+    /// Whether the body carries an `errors` array.
+    pub has_errors_array: bool,
+}
+
 /// One problem with a request, listed in the `errors` array of a bad-request response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidationError {
@@ -89,16 +102,33 @@ impl ErrorResponse {
         request_id: impl Into<Cow<'static, str>>,
         detail: impl Into<Cow<'static, str>>,
     ) -> Self {
+        let facts = CodeFacts {
+            status: code.status(),
+            title: Cow::Borrowed(code.title()),
+            docs_url: Cow::Borrowed(code.docs_url()),
+            has_errors_array: code.has_errors_array(),
+        };
+        Self::from_facts(facts, request_id, detail)
+    }
+
+    /// The response for a code known only by its facts, as tools that read a catalogue file
+    /// (rather than a generated code type) have it. [`new`](Self::new) builds through this too,
+    /// so the docs' examples and the API's bodies cannot differ in shape.
+    pub fn from_facts(
+        facts: CodeFacts,
+        request_id: impl Into<Cow<'static, str>>,
+        detail: impl Into<Cow<'static, str>>,
+    ) -> Self {
         ErrorResponse {
             meta: Meta {
                 request_id: request_id.into(),
             },
             error: ErrorBody {
                 detail: detail.into(),
-                status: code.status(),
-                title: Cow::Borrowed(code.title()),
-                type_url: Cow::Borrowed(code.docs_url()),
-                errors: code.has_errors_array().then(Vec::new),
+                status: facts.status,
+                title: facts.title,
+                type_url: facts.docs_url,
+                errors: facts.has_errors_array.then(Vec::new),
             },
         }
     }

@@ -1,0 +1,15 @@
+//! Docs that cannot drift: an unkey-errors catalogue rendered to Mintlify pages, checked
+//! against the committed tree, and explained in the terminal.
+//!
+//! The `unkey-errors` binary of this crate is the command line:
+//!
+//! ```text
+//! unkey-errors docs --out docs        # write docs/errors/** from errors.yaml
+//! unkey-errors check --out docs       # exit 1 listing every missing, stale or extra file
+//! unkey-errors explain err:unkey:authorization:forbidden
+//! unkey-errors list [--json]
+//! ```
+
+pub mod explain;
+pub mod render;
+pub mod tree;

@@ -1,0 +1,64 @@
+//! The overview page: every code, by system and category, with its status and title.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use unkey_errors_catalogue::{Catalogue, Entry};
+
+use super::{mdx, public_entries};
+
+/// Public entries grouped by system, then category, each level sorted; codes sorted within.
+pub(crate) fn grouped(catalogue: &Catalogue) -> BTreeMap<&str, BTreeMap<&str, Vec<&Entry>>> {
+    let mut systems: BTreeMap<&str, BTreeMap<&str, Vec<&Entry>>> = BTreeMap::new();
+    for entry in public_entries(catalogue) {
+        systems
+            .entry(entry.code.system())
+            .or_default()
+            .entry(entry.code.category())
+            .or_default()
+            .push(entry);
+    }
+    for categories in systems.values_mut() {
+        for entries in categories.values_mut() {
+            entries.sort_by(|a, b| a.code.cmp(&b.code));
+        }
+    }
+    systems
+}
+
+pub(crate) fn overview(catalogue: &Catalogue) -> String {
+    let systems = grouped(catalogue);
+    let count: usize = systems
+        .values()
+        .flat_map(|c| c.values())
+        .map(Vec::len)
+        .sum();
+    let mut page = String::with_capacity(16 * 1024);
+    let _ = write!(
+        page,
+        "---\ntitle: \"Overview\"\ndescription: \"Every error code the API can return, with its HTTP status and title.\"\n---\n\n\
+         Every error response carries a code of the form `err:<system>:<category>:<specific>` in its \
+         `type` URL. This page lists all {count} codes; each links to a page that explains what \
+         triggers it and how to fix it.\n"
+    );
+    for (system, categories) in &systems {
+        let _ = write!(page, "\n## {system}\n");
+        for (category, entries) in categories {
+            let _ = write!(
+                page,
+                "\n### {category}\n\n| Code | Status | Title |\n| --- | --- | --- |\n"
+            );
+            for entry in entries {
+                let _ = writeln!(
+                    page,
+                    "| [`{}`](./{}) | {} | {} |",
+                    entry.code,
+                    entry.code.docs_path(),
+                    entry.status,
+                    mdx::table_cell(&entry.title)
+                );
+            }
+        }
+    }
+    page
+}

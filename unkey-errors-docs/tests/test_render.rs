@@ -1,0 +1,347 @@
+//! The rendered docs: the published page layout, completeness, links, escaping, determinism,
+//! and the committed `docs/` tree equal to a fresh render.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use unkey_errors_catalogue::Catalogue;
+use unkey_errors_docs::render;
+
+fn unkey() -> Catalogue {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors.yaml");
+    unkey_errors_catalogue::load(&path, "errors.yaml").unwrap()
+}
+
+fn forbidden_page() -> String {
+    let catalogue = unkey();
+    let entry = catalogue.get("err:unkey:authorization:forbidden").unwrap();
+    render::page(&catalogue, entry)
+}
+
+/// The parts of a page that the published layout fixes.
+#[derive(Debug, PartialEq)]
+struct Structure {
+    title: String,
+    danger: String,
+    headings: Vec<String>,
+    related: Vec<(String, String)>,
+    json: String,
+}
+
+fn reference() -> Structure {
+    let text = include_str!("fixtures/forbidden-page-structure.txt");
+    let (lines, json) = text.split_once("\njson\n").unwrap();
+    let mut structure = Structure {
+        title: String::new(),
+        danger: String::new(),
+        headings: Vec::new(),
+        related: Vec::new(),
+        json: json.trim_end().to_owned(),
+    };
+    for line in lines.lines().filter(|l| !l.starts_with('#')) {
+        let (kind, rest) = line.split_once(' ').unwrap();
+        match kind {
+            "title" => structure.title = rest.to_owned(),
+            "danger" => structure.danger = rest.to_owned(),
+            "heading" => structure.headings.push(rest.to_owned()),
+            "related" => {
+                let (code, link) = rest.split_once(' ').unwrap();
+                structure.related.push((code.to_owned(), link.to_owned()));
+            }
+            other => panic!("unknown line kind {other}"),
+        }
+    }
+    structure
+}
+
+fn structure(page: &str) -> Structure {
+    let frontmatter = page
+        .strip_prefix("---\n")
+        .unwrap()
+        .split_once("\n---\n")
+        .unwrap()
+        .0;
+    let keys: Vec<&str> = frontmatter
+        .lines()
+        .map(|l| l.split_once(": ").unwrap().0)
+        .collect();
+    assert_eq!(keys, ["title", "description"], "frontmatter keys");
+    let title = frontmatter
+        .lines()
+        .next()
+        .unwrap()
+        .strip_prefix("title: ")
+        .unwrap();
+    let json_start = page.find("```json Example\n").unwrap() + "```json Example\n".len();
+    let json_end = json_start + page[json_start..].find("\n```").unwrap();
+    Structure {
+        title: serde_json::from_str(title).unwrap(),
+        danger: page
+            .lines()
+            .find(|l| l.starts_with("<Danger>"))
+            .unwrap()
+            .to_owned(),
+        headings: page
+            .lines()
+            .filter_map(|l| l.strip_prefix("## "))
+            .map(str::to_owned)
+            .collect(),
+        related: page
+            .lines()
+            .filter_map(|l| l.strip_prefix("- [err:"))
+            .map(|l| {
+                let (code, rest) = l.split_once("](").unwrap();
+                let link = rest.split_once(')').unwrap().0;
+                (format!("err:{code}"), link.to_owned())
+            })
+            .collect(),
+        json: page[json_start..json_end].to_owned(),
+    }
+}
+
+#[test]
+fn the_forbidden_page_has_the_published_structure() {
+    assert_eq!(structure(&forbidden_page()), reference());
+}
+
+#[test]
+fn the_example_json_is_the_api_s_own_serialization() {
+    let page = forbidden_page();
+    let response = unkey_errors::ErrorResponse::new(
+        unkey_errors::codes::unkey::authorization::FORBIDDEN,
+        render::EXAMPLE_REQUEST_ID,
+        "This operation is not allowed",
+    );
+    assert!(page.contains(&serde_json::to_string_pretty(&response).unwrap()));
+}
+
+#[test]
+fn bad_request_pages_show_an_empty_errors_array() {
+    let catalogue = unkey();
+    let entry = catalogue
+        .get("err:unkey:application:invalid_input")
+        .unwrap();
+    let json = structure(&render::page(&catalogue, entry)).json;
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["error"]["errors"], serde_json::json!([]));
+    assert_eq!(value["error"]["status"], 400);
+}
+
+#[test]
+fn every_public_entry_has_a_complete_page_with_its_facts() {
+    let catalogue = unkey();
+    let tree = render::tree(&catalogue);
+    assert_eq!(
+        tree.len(),
+        catalogue.entries.len() + 3,
+        "a page per code, plus overview, navigation, llms.txt"
+    );
+    for entry in &catalogue.entries {
+        let page = &tree[&format!("{}.mdx", render::page_path(entry))];
+        let found = structure(page);
+        assert_eq!(
+            found.headings[..3],
+            ["What Happened?", "How To Fix", "Common Mistakes"],
+            "{}",
+            entry.code
+        );
+        let json: serde_json::Value = serde_json::from_str(&found.json).unwrap();
+        assert_eq!(json["error"]["status"], entry.status);
+        assert_eq!(json["error"]["title"], entry.title.as_str());
+        assert_eq!(json["error"]["type"], catalogue.docs_url(entry));
+    }
+}
+
+#[test]
+fn every_related_link_resolves_to_a_rendered_page() {
+    let catalogue = unkey();
+    let tree = render::tree(&catalogue);
+    let mut links = 0;
+    for entry in &catalogue.entries {
+        let page = &tree[&format!("{}.mdx", render::page_path(entry))];
+        let dir = Path::new(&render::page_path(entry))
+            .parent()
+            .unwrap()
+            .to_path_buf();
+        for (code, link) in structure(page).related {
+            let mut target = dir.clone();
+            for part in link.split('/') {
+                match part {
+                    "." => {}
+                    ".." => assert!(target.pop()),
+                    name => target.push(name),
+                }
+            }
+            let target = format!("{}.mdx", target.to_str().unwrap());
+            assert!(
+                tree.contains_key(&target),
+                "{} links {link} for {code}, but {target} is not rendered",
+                entry.code
+            );
+            assert_eq!(
+                target,
+                format!("{}.mdx", render::page_path(catalogue.get(&code).unwrap()))
+            );
+            links += 1;
+        }
+    }
+    assert!(links > 100, "{links} links checked");
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    assert_eq!(render::tree(&unkey()), render::tree(&unkey()));
+}
+
+#[test]
+fn prose_is_escaped_for_mdx_and_frontmatter() {
+    let yaml = r#"
+docs_base_url: https://example.com/docs/errors
+errors:
+  err:shop:orders:not_found:
+    status: 404
+    title: Not Found
+    description: 'The order "ord_1" is gone: {gone}.'
+    detail: Order <ord_1> was not found
+    what_happened: |
+      The body `{"id": 1}` named an order <id> that does not exist {anymore}.
+    how_to_fix: |
+      ```json
+      {"id": "<new>"}
+      ```
+    common_mistakes: "- **Braces**: {x}"
+"#;
+    let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let page = render::page(&catalogue, &catalogue.entries[0]);
+    assert!(
+        page.contains("description: \"The order \\\"ord_1\\\" is gone: {gone}.\"\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "The body `{\"id\": 1}` named an order &lt;id> that does not exist \\{anymore\\}."
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("```json\n{\"id\": \"<new>\"}\n```"),
+        "code blocks are left alone: {page}"
+    );
+    assert!(page.contains("- **Braces**: \\{x\\}"), "{page}");
+    // The example JSON carries the detail verbatim, escaped as JSON.
+    assert!(
+        page.contains("\"detail\": \"Order <ord_1> was not found\""),
+        "{page}"
+    );
+}
+
+#[test]
+fn internal_entries_get_no_page_and_sections_are_optional_for_them() {
+    let yaml = "
+docs_base_url: https://example.com/docs/errors
+errors:
+  err:shop:orders:not_found:
+    status: 404
+    title: Not Found
+    description: The order is gone.
+    detail: Gone
+    internal: true
+";
+    let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let tree = render::tree(&catalogue);
+    assert_eq!(
+        tree.keys().collect::<Vec<_>>(),
+        [
+            "errors/llms.txt",
+            "errors/navigation.json",
+            "errors/overview.mdx"
+        ]
+    );
+    assert!(!tree["errors/overview.mdx"].contains("err:shop"));
+}
+
+#[test]
+fn navigation_groups_systems_and_categories_with_sorted_pages() {
+    let tree = render::tree(&unkey());
+    let navigation: serde_json::Value =
+        serde_json::from_str(&tree["errors/navigation.json"]).unwrap();
+    assert_eq!(navigation["group"], "Errors");
+    let pages = navigation["pages"].as_array().unwrap();
+    assert_eq!(pages[0], "errors/overview");
+    let systems: Vec<&str> = pages[1..]
+        .iter()
+        .map(|g| g["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(systems, ["frontline", "unkey", "user"]);
+    let authorization = &pages[2]["pages"].as_array().unwrap()[2];
+    assert_eq!(authorization["group"], "authorization");
+    assert_eq!(
+        authorization["pages"],
+        serde_json::json!([
+            "errors/unkey/authorization/forbidden",
+            "errors/unkey/authorization/insufficient_permissions",
+            "errors/unkey/authorization/key_disabled",
+            "errors/unkey/authorization/workspace_disabled"
+        ])
+    );
+}
+
+#[test]
+fn the_committed_docs_tree_equals_a_fresh_render() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs");
+    let drift = unkey_errors_docs::tree::check(&root, &render::tree(&unkey())).unwrap();
+    assert!(
+        drift.is_empty(),
+        "docs/ differs from errors.yaml; run `cargo run -p unkey-errors-docs -- docs --out docs`:\n{drift:?}"
+    );
+}
+
+#[test]
+fn check_reports_missing_stale_and_extra_files_and_write_repairs_them() {
+    let root = std::env::temp_dir().join(format!("unkey-errors-docs-check-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let rendered: BTreeMap<String, String> = [
+        ("errors/a/b/c.mdx".to_owned(), "page c\n".to_owned()),
+        ("errors/overview.mdx".to_owned(), "overview\n".to_owned()),
+    ]
+    .into();
+    let missing = unkey_errors_docs::tree::check(&root, &rendered).unwrap();
+    assert_eq!(missing.len(), 2);
+    assert!(
+        missing
+            .iter()
+            .all(|(kind, _)| *kind == unkey_errors_docs::tree::Drift::Missing)
+    );
+
+    assert_eq!(
+        unkey_errors_docs::tree::write(&root, &rendered).unwrap(),
+        (2, 0)
+    );
+    assert!(
+        unkey_errors_docs::tree::check(&root, &rendered)
+            .unwrap()
+            .is_empty()
+    );
+
+    std::fs::write(root.join("errors/overview.mdx"), "edited by hand\n").unwrap();
+    std::fs::write(root.join("errors/a/b/old.mdx"), "a removed entry\n").unwrap();
+    let drift = unkey_errors_docs::tree::check(&root, &rendered).unwrap();
+    use unkey_errors_docs::tree::Drift::{Extra, Stale};
+    assert_eq!(
+        drift,
+        [
+            (Extra, "errors/a/b/old.mdx".to_owned()),
+            (Stale, "errors/overview.mdx".to_owned())
+        ]
+    );
+    assert_eq!(
+        unkey_errors_docs::tree::write(&root, &rendered).unwrap(),
+        (1, 1)
+    );
+    assert!(
+        unkey_errors_docs::tree::check(&root, &rendered)
+            .unwrap()
+            .is_empty()
+    );
+    std::fs::remove_dir_all(&root).unwrap();
+}

@@ -269,3 +269,33 @@ fn no_server_error_code_ever_sends_its_display_text() {
         .unwrap();
     assert!(body.contains("SECRET"));
 }
+
+#[derive(Debug, thiserror::Error, UnkeyError)]
+enum Storage {
+    #[error("storage failed")]
+    #[unkey(code = "err:unkey:application:unexpected_error")]
+    Io(#[from] std::io::Error),
+}
+
+#[test]
+fn thiserror_from_conversions_still_work() {
+    fn read() -> Result<(), Storage> {
+        Err(std::io::Error::other("disk"))?;
+        Ok(())
+    }
+    let error = read().unwrap_err();
+    assert_eq!(error.status(), 500);
+    assert_eq!(error.source().unwrap().to_string(), "disk");
+}
+
+#[test]
+fn the_http_feature_gives_a_status_code() {
+    assert_eq!(
+        KeyError::Forbidden.http_status(),
+        http::StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        unkey_errors::ErrorCode::http_status(codes::frontline::upstream::GATEWAY_TIMEOUT),
+        http::StatusCode::GATEWAY_TIMEOUT
+    );
+}

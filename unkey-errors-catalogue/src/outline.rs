@@ -7,6 +7,8 @@
 //! contain `key: value` is never mistaken for a key. For flow-style YAML (`{a: 1}`), which the
 //! scan does not descend into, positions fall back to the nearest enclosing key.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Position;
 
 /// A key or list item found in the text.
@@ -37,6 +39,10 @@ pub(crate) struct Place {
 #[derive(Debug)]
 pub(crate) struct Outline {
     lines: Vec<Line>,
+    /// The key lines under each parent (`None`: the top level), by key, in file order.
+    keys: HashMap<Option<usize>, HashMap<String, Vec<usize>>>,
+    /// The item lines under each parent, in file order.
+    items: HashMap<Option<usize>, Vec<usize>>,
 }
 
 impl Outline {
@@ -79,7 +85,43 @@ impl Outline {
                 value_column,
             });
         }
-        Outline { lines }
+        let mut outline = Outline {
+            lines,
+            keys: HashMap::new(),
+            items: HashMap::new(),
+        };
+        outline.index_parents();
+        outline
+    }
+
+    /// Files every line under its parent: the nearest earlier line indented less deeply, or,
+    /// for a list item, a key at the same indentation (`related:\n- a` is a list under `related`).
+    fn index_parents(&mut self) {
+        let mut open: Vec<usize> = Vec::new();
+        for i in 0..self.lines.len() {
+            let line = &self.lines[i];
+            while let Some(&top) = open.last() {
+                let above = &self.lines[top];
+                let compact_list =
+                    above.indent == line.indent && line.key.is_none() && above.key.is_some();
+                if above.indent < line.indent || compact_list {
+                    break;
+                }
+                open.pop();
+            }
+            let parent = open.last().copied();
+            match &line.key {
+                Some(key) => self
+                    .keys
+                    .entry(parent)
+                    .or_default()
+                    .entry(key.clone())
+                    .or_default()
+                    .push(i),
+                None => self.items.entry(parent).or_default().push(i),
+            }
+            open.push(i);
+        }
     }
 
     /// The whole document, placed at its first line.
@@ -94,18 +136,19 @@ impl Outline {
     /// The `nth` (from 0) occurrence of `key` among the direct children of `parent`;
     /// `parent` itself when the scan cannot find it.
     pub(crate) fn key(&self, parent: Place, key: &str, nth: usize) -> Place {
-        self.children(parent)
-            .filter(|&i| self.lines[i].key.as_deref() == Some(key))
-            .nth(nth)
-            .map_or(parent, |i| self.place(i))
+        self.keys
+            .get(&parent.line)
+            .and_then(|keys| keys.get(key))
+            .and_then(|lines| lines.get(nth))
+            .map_or(parent, |&i| self.place(i))
     }
 
     /// The `index`th (from 0) list item under `parent`; `parent` itself when not found.
     pub(crate) fn item(&self, parent: Place, index: usize) -> Place {
-        self.children(parent)
-            .filter(|&i| self.lines[i].key.is_none())
-            .nth(index)
-            .map_or(parent, |i| self.place(i))
+        self.items
+            .get(&parent.line)
+            .and_then(|items| items.get(index))
+            .map_or(parent, |&i| self.place(i))
     }
 
     fn place(&self, i: usize) -> Place {
@@ -121,29 +164,6 @@ impl Outline {
                 column: line.value_column + 1,
             },
         }
-    }
-
-    /// Indices of the lines directly under `parent`: the following lines at the indentation of
-    /// the first of them, up to the first line indented no deeper than `parent`. A list may sit
-    /// at its key's own indentation (`related:\n- a`), so items at that depth count too.
-    fn children(&self, parent: Place) -> impl Iterator<Item = usize> + '_ {
-        let (start, parent_indent) = match parent.line {
-            Some(i) => (i + 1, Some(self.lines[i].indent)),
-            None => (0, None),
-        };
-        let parent_is_key = parent.line.is_some_and(|i| self.lines[i].key.is_some());
-        let belongs = move |line: &Line| match parent_indent {
-            None => true,
-            Some(p) => line.indent > p || (parent_is_key && line.indent == p && line.key.is_none()),
-        };
-        let child_indent = self
-            .lines
-            .get(start)
-            .filter(|line| belongs(line))
-            .map(|line| line.indent);
-        (start..self.lines.len())
-            .take_while(move |&i| belongs(&self.lines[i]))
-            .filter(move |&i| Some(self.lines[i].indent) == child_indent)
     }
 }
 

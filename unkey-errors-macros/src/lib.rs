@@ -1,11 +1,7 @@
 //! The procedural macros of [unkey-errors](https://docs.rs/unkey-errors).
 //!
 //! Depend on `unkey-errors`, which re-exports these macros and holds the types their expansions
-//! name; this crate alone is not useful.
-
-mod catalogue;
-mod derive;
-mod idents;
+//! name; this crate alone is not useful. The work is done in `unkey-errors-codegen`.
 
 use proc_macro::TokenStream;
 
@@ -21,7 +17,7 @@ use proc_macro::TokenStream;
 /// ```
 #[proc_macro]
 pub fn catalogue(input: TokenStream) -> TokenStream {
-    catalogue::expand(input.into()).into()
+    unkey_errors_codegen::catalogue(input.into()).into()
 }
 
 /// Implements `unkey_errors::UnkeyError` for an error enum or struct, mapping each variant to a
@@ -34,6 +30,5 @@ pub fn catalogue(input: TokenStream) -> TokenStream {
 /// See the `UnkeyError` trait in `unkey-errors` for an example.
 #[proc_macro_derive(UnkeyError, attributes(unkey))]
 pub fn derive_unkey_error(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    derive::derive(&input).into()
+    unkey_errors_codegen::derive_unkey_error(input.into()).into()
 }

@@ -3,6 +3,8 @@
 mod docs;
 mod generate;
 
+pub use generate::generate;
+
 use std::path::PathBuf;
 
 use proc_macro2::TokenStream;

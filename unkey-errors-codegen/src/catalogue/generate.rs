@@ -14,7 +14,9 @@ use unkey_errors_catalogue::{Catalogue, Entry};
 use super::docs;
 use crate::idents;
 
-pub(crate) fn generate(catalogue: &Catalogue, path: &Path) -> TokenStream {
+/// The items `catalogue!` expands to for a validated `catalogue` read from `path` (which the
+/// expansion tracks, so editing the file rebuilds the crate).
+pub fn generate(catalogue: &Catalogue, path: &Path) -> TokenStream {
     let shown_as = path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),

@@ -1,0 +1,27 @@
+//! The code generation behind unkey-errors' macros, as an ordinary library.
+//!
+//! `unkey-errors-macros` is a thin proc-macro shim over this crate. Keeping the work here means
+//! it can be benchmarked, tested and fuzzed outside a compiler, and its output written to a file
+//! (`cargo run -p unkey-errors-codegen --example expand -- errors.yaml`).
+
+mod catalogue;
+mod derive;
+mod idents;
+
+use proc_macro2::TokenStream;
+
+pub use catalogue::generate;
+
+/// The expansion of `catalogue!(<input>)`: the generated API, or one compile error per problem
+/// in the catalogue. A relative path is resolved from `CARGO_MANIFEST_DIR`.
+pub fn catalogue(input: TokenStream) -> TokenStream {
+    catalogue::expand(input)
+}
+
+/// The expansion of `#[derive(UnkeyError)]` on `input`: the impl, or compile errors plus a stub.
+pub fn derive_unkey_error(input: TokenStream) -> TokenStream {
+    match syn::parse2::<syn::DeriveInput>(input) {
+        Ok(input) => derive::derive(&input),
+        Err(error) => error.to_compile_error(),
+    }
+}

@@ -80,21 +80,23 @@ pub trait ErrorCode:
 ///     "unknown error code `err:unkey:authorization:forbiden`; did you mean `err:unkey:authorization:forbidden`?"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ParseCodeError {
     input: String,
-    suggestions: Vec<&'static str>,
+    /// Every code of the catalogue, for suggestions; they are computed only when asked for, so
+    /// a failed parse costs no more than a successful one.
+    known: &'static [&'static str],
 }
 
 /// How many suggestions a message offers at most.
 const MAX_SUGGESTIONS: usize = 3;
 
 impl ParseCodeError {
-    /// The error for `input`, which is none of `known`; suggests the plausible near misses.
+    /// The error for `input`, which is none of `known`.
     pub fn unknown(input: &str, known: &'static [&'static str]) -> Self {
         ParseCodeError {
             input: input.to_owned(),
-            suggestions: closest(input, known),
+            known,
         }
     }
 
@@ -104,8 +106,16 @@ impl ParseCodeError {
     }
 
     /// The known codes closest to the input, best first; empty when none is plausibly meant.
-    pub fn suggestions(&self) -> &[&'static str] {
-        &self.suggestions
+    pub fn suggestions(&self) -> Vec<&'static str> {
+        closest(&self.input, self.known)
+    }
+}
+
+impl fmt::Debug for ParseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseCodeError")
+            .field("input", &self.input)
+            .finish_non_exhaustive()
     }
 }
 
@@ -145,7 +155,7 @@ impl fmt::Display for ParseCodeError {
         } else {
             write!(f, "unknown error code `{}`", self.input)?;
         }
-        match self.suggestions.as_slice() {
+        match self.suggestions().as_slice() {
             [] => Ok(()),
             [only] => write!(f, "; did you mean `{only}`?"),
             [init @ .., last] => {

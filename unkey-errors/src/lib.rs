@@ -56,6 +56,7 @@ pub mod __private {
     pub use crate::code::deserialize_code;
     #[cfg(feature = "axum")]
     pub use ::axum;
+    pub use phf;
     pub use serde;
 }
 

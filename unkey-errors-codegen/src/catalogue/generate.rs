@@ -80,14 +80,7 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
     let descriptions = table(catalogue, |e| e.description.clone());
     let docs_urls = table(catalogue, |e| catalogue.docs_url(e));
     let errors_arrays = table(catalogue, |e| e.errors_array);
-    let index_type = if catalogue.entries.len() <= usize::from(u16::MAX) {
-        quote!(u16)
-    } else {
-        quote!(u32)
-    };
-    let mut by_urn: Vec<usize> = (0..catalogue.entries.len()).collect();
-    by_urn.sort_by_key(|&i| catalogue.entries[i].code.as_str());
-    let by_urn = by_urn.into_iter().map(Literal::usize_unsuffixed);
+    let by_urn = perfect_hash(catalogue);
     quote! {
         impl Code {
             /// Every code, in catalogue order.
@@ -99,8 +92,9 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
             const DESCRIPTIONS: &'static [&'static str] = #descriptions;
             const DOCS_URLS: &'static [&'static str] = #docs_urls;
             const ERRORS_ARRAYS: &'static [bool] = #errors_arrays;
-            /// Indices into `ALL`, ordered by URN, for a binary search.
-            const BY_URN: &'static [#index_type] = &[#(#by_urn),*];
+            /// Index into `ALL` by URN: a perfect hash map, so parsing costs one hash and one
+            /// comparison however many codes there are.
+            const BY_URN: ::unkey_errors::__private::phf::Map<&'static str, usize> = #by_urn;
 
             /// The URN, e.g. `err:unkey:authorization:forbidden`.
             pub const fn as_str(self) -> &'static str {
@@ -139,15 +133,33 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
 
             /// Parses a URN; an unknown one is an error suggesting the closest codes.
             fn from_str(urn: &str) -> ::core::result::Result<Self, Self::Err> {
-                match Self::BY_URN.binary_search_by(|&i| Self::URNS[i as usize].cmp(&urn)) {
-                    ::core::result::Result::Ok(found) => {
-                        ::core::result::Result::Ok(Self::ALL[Self::BY_URN[found] as usize])
-                    }
-                    ::core::result::Result::Err(_) => ::core::result::Result::Err(
+                match Self::BY_URN.get(urn) {
+                    ::core::option::Option::Some(&index) => ::core::result::Result::Ok(Self::ALL[index]),
+                    ::core::option::Option::None => ::core::result::Result::Err(
                         ::unkey_errors::ParseCodeError::unknown(urn, Self::URNS),
                     ),
                 }
             }
+        }
+    }
+}
+
+/// A `phf::Map` literal from URN to index, built here so the program only hashes and compares.
+fn perfect_hash(catalogue: &Catalogue) -> TokenStream {
+    let urns: Vec<&str> = catalogue.entries.iter().map(|e| e.code.as_str()).collect();
+    let state = phf_generator::generate_hash(&urns);
+    let key = state.key;
+    let displacements = state.disps.iter().map(|&(a, b)| quote!((#a, #b)));
+    let slots = state.map.iter().map(|&index| {
+        let urn = urns[index];
+        let index = Literal::usize_unsuffixed(index);
+        quote!((#urn, #index))
+    });
+    quote! {
+        ::unkey_errors::__private::phf::Map {
+            key: #key,
+            disps: &[#(#displacements),*],
+            entries: &[#(#slots),*],
         }
     }
 }

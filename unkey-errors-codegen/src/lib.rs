@@ -7,6 +7,7 @@
 mod catalogue;
 mod derive;
 mod idents;
+mod urn_table;
 
 use proc_macro2::TokenStream;
 

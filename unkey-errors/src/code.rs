@@ -195,3 +195,63 @@ where
 
     deserializer.deserialize_str(UrnVisitor(std::marker::PhantomData))
 }
+
+/// Finds `urn` among `urns` through `slots`, the table the macro built: each slot holds an index
+/// into `urns` plus one, or 0 when empty. Generated `FromStr` impls call this.
+#[doc(hidden)]
+pub fn find_urn(urn: &str, urns: &[&str], slots: &[u16]) -> Option<usize> {
+    let mask = slots.len().checked_sub(1)?;
+    let mut slot =
+        crate::urn_table::first_slot(crate::urn_table::hash(urn.as_bytes()), slots.len());
+    loop {
+        let index = usize::from(*slots.get(slot)?).checked_sub(1)?;
+        if urns.get(index) == Some(&urn) {
+            return Some(index);
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_urn;
+    use crate::urn_table::{first_slot, hash};
+
+    /// A table built the way the macro builds it.
+    fn table(urns: &[&str], slot_count: usize) -> Vec<u16> {
+        let mut slots = vec![0; slot_count];
+        for (index, urn) in urns.iter().enumerate() {
+            let mut slot = first_slot(hash(urn.as_bytes()), slot_count);
+            while slots[slot] != 0 {
+                slot = (slot + 1) % slot_count;
+            }
+            slots[slot] = index as u16 + 1;
+        }
+        slots
+    }
+
+    #[test]
+    fn finds_every_key_and_nothing_else_even_in_a_crowded_table() {
+        let urns: Vec<String> = (0..7).map(|i| format!("err:a:b:c{i}")).collect();
+        let urns: Vec<&str> = urns.iter().map(String::as_str).collect();
+        // Eight slots for seven keys: probes wrap around the end of the table.
+        let slots = table(&urns, 8);
+        for (index, urn) in urns.iter().enumerate() {
+            assert_eq!(find_urn(urn, &urns, &slots), Some(index));
+        }
+        assert_eq!(find_urn("err:a:b:c7", &urns, &slots), None);
+        assert_eq!(find_urn("", &urns, &slots), None);
+        assert_eq!(
+            find_urn("err:a:b:c0", &urns, &[]),
+            None,
+            "an empty table finds nothing"
+        );
+    }
+
+    #[test]
+    fn the_hash_reads_every_byte_of_the_tail() {
+        assert_ne!(hash(b"err:a:b:c1"), hash(b"err:a:b:c2"));
+        assert_ne!(hash(b"12345678a"), hash(b"12345678b"));
+        assert_ne!(hash(b""), hash(b"\0"));
+    }
+}

@@ -42,6 +42,7 @@ pub mod axum;
 mod code;
 mod error;
 mod response;
+mod urn_table;
 
 pub use code::{ErrorCode, ParseCodeError};
 pub use error::{UnkeyError, public_detail};
@@ -53,10 +54,9 @@ catalogue!("errors.yaml");
 /// What generated code needs from this crate. Not public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::code::deserialize_code;
+    pub use crate::code::{deserialize_code, find_urn};
     #[cfg(feature = "axum")]
     pub use ::axum;
-    pub use phf;
     pub use serde;
 }
 

@@ -80,7 +80,7 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
     let descriptions = table(catalogue, |e| e.description.clone());
     let docs_urls = table(catalogue, |e| catalogue.docs_url(e));
     let errors_arrays = table(catalogue, |e| e.errors_array);
-    let by_urn = perfect_hash(catalogue);
+    let urn_slots = urn_slots(catalogue);
     quote! {
         impl Code {
             /// Every code, in catalogue order.
@@ -92,9 +92,9 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
             const DESCRIPTIONS: &'static [&'static str] = #descriptions;
             const DOCS_URLS: &'static [&'static str] = #docs_urls;
             const ERRORS_ARRAYS: &'static [bool] = #errors_arrays;
-            /// Index into `ALL` by URN: a perfect hash map, so parsing costs one hash and one
-            /// comparison however many codes there are.
-            const BY_URN: ::unkey_errors::__private::phf::Map<&'static str, usize> = #by_urn;
+            /// A hash table from URN to index into `ALL`, so parsing costs one hash and about
+            /// one comparison however many codes there are.
+            const URN_SLOTS: &'static [u16] = #urn_slots;
 
             /// The URN, e.g. `err:unkey:authorization:forbidden`.
             pub const fn as_str(self) -> &'static str {
@@ -133,8 +133,8 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
 
             /// Parses a URN; an unknown one is an error suggesting the closest codes.
             fn from_str(urn: &str) -> ::core::result::Result<Self, Self::Err> {
-                match Self::BY_URN.get(urn) {
-                    ::core::option::Option::Some(&index) => ::core::result::Result::Ok(Self::ALL[index]),
+                match ::unkey_errors::__private::find_urn(urn, Self::URNS, Self::URN_SLOTS) {
+                    ::core::option::Option::Some(index) => ::core::result::Result::Ok(Self::ALL[index]),
                     ::core::option::Option::None => ::core::result::Result::Err(
                         ::unkey_errors::ParseCodeError::unknown(urn, Self::URNS),
                     ),
@@ -144,24 +144,22 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
-/// A `phf::Map` literal from URN to index, built here so the program only hashes and compares.
-fn perfect_hash(catalogue: &Catalogue) -> TokenStream {
-    let urns: Vec<&str> = catalogue.entries.iter().map(|e| e.code.as_str()).collect();
-    let state = phf_generator::generate_hash(&urns);
-    let key = state.key;
-    let displacements = state.disps.iter().map(|&(a, b)| quote!((#a, #b)));
-    let slots = state.map.iter().map(|&index| {
-        let urn = urns[index];
-        let index = Literal::usize_unsuffixed(index);
-        quote!((#urn, #index))
-    });
-    quote! {
-        ::unkey_errors::__private::phf::Map {
-            key: #key,
-            disps: &[#(#displacements),*],
-            entries: &[#(#slots),*],
+/// The open-addressing table `find_urn` searches: twice as many slots as codes (a power of
+/// two), each the index of a code plus one, 0 when empty.
+fn urn_slots(catalogue: &Catalogue) -> TokenStream {
+    let slot_count = (catalogue.entries.len() * 2).next_power_of_two().max(2);
+    let mut slots = vec![0u16; slot_count];
+    for (index, entry) in catalogue.entries.iter().enumerate() {
+        let hash = crate::urn_table::hash(entry.code.as_str().as_bytes());
+        let mut slot = crate::urn_table::first_slot(hash, slot_count);
+        while slots[slot] != 0 {
+            slot = (slot + 1) % slot_count;
         }
+        // Validation caps a catalogue at 65,535 entries, so index + 1 fits.
+        slots[slot] = u16::try_from(index + 1).unwrap_or(u16::MAX);
     }
+    let slots = slots.into_iter().map(Literal::u16_unsuffixed);
+    quote!(&[#(#slots),*])
 }
 
 /// The impls that are the same for every catalogue: they only call `Code`'s own methods.

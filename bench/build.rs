@@ -1,0 +1,39 @@
+//! Generates the benchmarks' inputs: a synthetic catalogue of 10,000 codes expanded with
+//! `catalogue!`, and the naive equivalents of it and of Unkey's catalogue.
+
+use std::path::{Path, PathBuf};
+
+#[path = "src/naive.rs"]
+mod naive;
+#[path = "src/synthetic.rs"]
+mod synthetic;
+
+/// Codes in the large synthetic catalogue.
+const LARGE: usize = 10_000;
+
+fn main() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let unkey_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors.yaml");
+    println!("cargo::rerun-if-changed={}", unkey_path.display());
+    println!("cargo::rerun-if-changed=src");
+
+    let large_path = out.join("catalogue-10000.yaml");
+    std::fs::write(&large_path, synthetic::catalogue(LARGE)).expect("OUT_DIR is writable");
+
+    let unkey =
+        unkey_errors_catalogue::load(&unkey_path, "errors.yaml").expect("errors.yaml is valid");
+    let unkey_codes: Vec<(String, u16, String)> = unkey
+        .entries
+        .iter()
+        .map(|e| (e.code.as_str().to_owned(), e.status, e.title.clone()))
+        .collect();
+    let large_codes: Vec<(String, u16, String)> = (0..LARGE).map(synthetic::code).collect();
+
+    let mut code = format!(
+        "/// `catalogue!` over {LARGE} synthetic codes.\npub mod large {{\n    unkey_errors::catalogue!({:?});\n}}\n",
+        large_path.display().to_string()
+    );
+    code.push_str(&naive::module("unkey_naive", &unkey_codes));
+    code.push_str(&naive::module("large_naive", &large_codes));
+    std::fs::write(out.join("generated.rs"), code).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,1 @@
+../../unkey-errors/src/urn_table.rs

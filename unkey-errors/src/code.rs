@@ -82,10 +82,46 @@ pub trait ErrorCode:
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct ParseCodeError {
-    input: String,
+    input: Input,
     /// Every code of the catalogue, for suggestions; they are computed only when asked for, so
     /// a failed parse costs no more than a successful one.
     known: &'static [&'static str],
+}
+
+/// The input of a failed parse, stored inline when short (as URNs are), so that a failed parse
+/// does not allocate.
+#[derive(Clone, PartialEq, Eq)]
+enum Input {
+    Short { len: u8, bytes: [u8; Input::SHORT] },
+    Long(Box<str>),
+}
+
+impl Input {
+    const SHORT: usize = 64;
+
+    fn new(text: &str) -> Self {
+        match text.as_bytes() {
+            short if short.len() <= Self::SHORT => {
+                let mut bytes = [0; Self::SHORT];
+                bytes[..short.len()].copy_from_slice(short);
+                Input::Short {
+                    len: short.len() as u8,
+                    bytes,
+                }
+            }
+            _ => Input::Long(text.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // The bytes are a whole `&str`, so always UTF-8.
+            Input::Short { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Input::Long(text) => text,
+        }
+    }
 }
 
 /// How many suggestions a message offers at most.
@@ -95,26 +131,26 @@ impl ParseCodeError {
     /// The error for `input`, which is none of `known`.
     pub fn unknown(input: &str, known: &'static [&'static str]) -> Self {
         ParseCodeError {
-            input: input.to_owned(),
+            input: Input::new(input),
             known,
         }
     }
 
     /// The string that failed to parse.
     pub fn input(&self) -> &str {
-        &self.input
+        self.input.as_str()
     }
 
     /// The known codes closest to the input, best first; empty when none is plausibly meant.
     pub fn suggestions(&self) -> Vec<&'static str> {
-        closest(&self.input, self.known)
+        closest(self.input.as_str(), self.known)
     }
 }
 
 impl fmt::Debug for ParseCodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ParseCodeError")
-            .field("input", &self.input)
+            .field("input", &self.input())
             .finish_non_exhaustive()
     }
 }
@@ -146,14 +182,14 @@ fn closest(input: &str, known: &'static [&'static str]) -> Vec<&'static str> {
 
 impl fmt::Display for ParseCodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.input.starts_with("err:") || self.input.split(':').count() != 4 {
+        let input = self.input();
+        if !input.starts_with("err:") || input.split(':').count() != 4 {
             write!(
                 f,
-                "`{}` is not an error code: codes have the form err:<system>:<category>:<specific>",
-                self.input
+                "`{input}` is not an error code: codes have the form err:<system>:<category>:<specific>"
             )?;
         } else {
-            write!(f, "unknown error code `{}`", self.input)?;
+            write!(f, "unknown error code `{input}`")?;
         }
         match self.suggestions().as_slice() {
             [] => Ok(()),
@@ -196,17 +232,25 @@ where
     deserializer.deserialize_str(UrnVisitor(std::marker::PhantomData))
 }
 
-/// Finds `urn` among `urns` through `slots`, the table the macro built: each slot holds an index
-/// into `urns` plus one, or 0 when empty. Generated `FromStr` impls call this.
+/// Finds `urn` among `urns` through `slots`, the table the macro built (see
+/// `urn_table::slot_value`). Generated `FromStr` impls call this.
 #[doc(hidden)]
-pub fn find_urn(urn: &str, urns: &[&str], slots: &[u16]) -> Option<usize> {
+pub fn find_urn(urn: &str, urns: &[&str], slots: &[u32]) -> Option<usize> {
+    use crate::urn_table::{first_slot, hash, tag};
     let mask = slots.len().checked_sub(1)?;
-    let mut slot =
-        crate::urn_table::first_slot(crate::urn_table::hash(urn.as_bytes()), slots.len());
+    let hash = hash(urn.as_bytes());
+    let tag = tag(hash);
+    let mut slot = first_slot(hash, slots.len());
     loop {
-        let index = usize::from(*slots.get(slot)?).checked_sub(1)?;
-        if urns.get(index) == Some(&urn) {
-            return Some(index);
+        let value = *slots.get(slot)?;
+        if value == 0 {
+            return None;
+        }
+        if value >> 16 == tag {
+            let index = (value & 0xFFFF) as usize - 1;
+            if urns.get(index) == Some(&urn) {
+                return Some(index);
+            }
         }
         slot = (slot + 1) & mask;
     }
@@ -215,17 +259,18 @@ pub fn find_urn(urn: &str, urns: &[&str], slots: &[u16]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::find_urn;
-    use crate::urn_table::{first_slot, hash};
+    use crate::urn_table::{first_slot, hash, slot_value};
 
     /// A table built the way the macro builds it.
-    fn table(urns: &[&str], slot_count: usize) -> Vec<u16> {
+    fn table(urns: &[&str], slot_count: usize) -> Vec<u32> {
         let mut slots = vec![0; slot_count];
         for (index, urn) in urns.iter().enumerate() {
-            let mut slot = first_slot(hash(urn.as_bytes()), slot_count);
+            let hash = hash(urn.as_bytes());
+            let mut slot = first_slot(hash, slot_count);
             while slots[slot] != 0 {
                 slot = (slot + 1) % slot_count;
             }
-            slots[slot] = index as u16 + 1;
+            slots[slot] = slot_value(hash, index);
         }
         slots
     }
@@ -253,5 +298,20 @@ mod tests {
         assert_ne!(hash(b"err:a:b:c1"), hash(b"err:a:b:c2"));
         assert_ne!(hash(b"12345678a"), hash(b"12345678b"));
         assert_ne!(hash(b""), hash(b"\0"));
+    }
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::ParseCodeError;
+
+    #[test]
+    fn keeps_short_and_long_inputs_whole() {
+        let long = format!("err:{}:b:c", "a".repeat(200));
+        for text in ["", "err:x:y:z", "é∂ unicode", long.as_str()] {
+            assert_eq!(ParseCodeError::unknown(text, &[]).input(), text);
+        }
+        let exactly = "x".repeat(64);
+        assert_eq!(ParseCodeError::unknown(&exactly, &[]).input(), exactly);
     }
 }

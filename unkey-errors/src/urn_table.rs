@@ -35,3 +35,15 @@ pub fn first_slot(hash: u64, slot_count: usize) -> usize {
     // The multiply leaves its best bits at the top.
     (hash >> (64 - slot_count.trailing_zeros())) as usize
 }
+
+/// A slot's value for the code at `index` with hash `hash`: the hash's low 16 bits as a tag
+/// (checked before comparing strings, so a miss rarely touches a string), then `index + 1`.
+/// 0 is an empty slot. Catalogues hold at most 65,535 codes, so `index + 1` fits 16 bits.
+pub fn slot_value(hash: u64, index: usize) -> u32 {
+    ((hash as u32 & 0xFFFF) << 16) | ((index as u32 + 1) & 0xFFFF)
+}
+
+/// The tag `slot_value` stores for `hash`.
+pub fn tag(hash: u64) -> u32 {
+    hash as u32 & 0xFFFF
+}

@@ -94,7 +94,7 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
             const ERRORS_ARRAYS: &'static [bool] = #errors_arrays;
             /// A hash table from URN to index into `ALL`, so parsing costs one hash and about
             /// one comparison however many codes there are.
-            const URN_SLOTS: &'static [u16] = #urn_slots;
+            const URN_SLOTS: &'static [u32] = #urn_slots;
 
             /// The URN, e.g. `err:unkey:authorization:forbidden`.
             pub const fn as_str(self) -> &'static str {
@@ -145,20 +145,19 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
 }
 
 /// The open-addressing table `find_urn` searches: twice as many slots as codes (a power of
-/// two), each the index of a code plus one, 0 when empty.
+/// two), each empty (0) or a code's index with a tag of its hash (`urn_table::slot_value`).
 fn urn_slots(catalogue: &Catalogue) -> TokenStream {
     let slot_count = (catalogue.entries.len() * 2).next_power_of_two().max(2);
-    let mut slots = vec![0u16; slot_count];
+    let mut slots = vec![0u32; slot_count];
     for (index, entry) in catalogue.entries.iter().enumerate() {
         let hash = crate::urn_table::hash(entry.code.as_str().as_bytes());
         let mut slot = crate::urn_table::first_slot(hash, slot_count);
         while slots[slot] != 0 {
             slot = (slot + 1) % slot_count;
         }
-        // Validation caps a catalogue at 65,535 entries, so index + 1 fits.
-        slots[slot] = u16::try_from(index + 1).unwrap_or(u16::MAX);
+        slots[slot] = crate::urn_table::slot_value(hash, index);
     }
-    let slots = slots.into_iter().map(Literal::u16_unsuffixed);
+    let slots = slots.into_iter().map(Literal::u32_unsuffixed);
     quote!(&[#(#slots),*])
 }
 

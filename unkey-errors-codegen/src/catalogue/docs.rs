@@ -22,14 +22,14 @@ pub(crate) fn enum_doc(catalogue: &Catalogue, shown_as: &str) -> String {
     )
 }
 
-/// A variant's one-paragraph summary, linking to its constant.
+/// A variant's one-line summary, linking to its constant, which carries the whole page (kept
+/// short: docs are a large share of what rustc reads for a big catalogue).
 pub(crate) fn variant_doc(entry: &Entry) -> String {
     format!(
-        "`{}`: {} {}. {}\n\nSee [`{}`] for the whole page.",
+        "`{}`: {} {}. See [`{}`].",
         entry.code,
         entry.status,
         entry.title,
-        entry.description,
         constant_path(entry, "codes"),
     )
 }

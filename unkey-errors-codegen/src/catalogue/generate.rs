@@ -3,8 +3,13 @@
 //! Every accessor indexes one table (a `&'static [T]` associated constant) by the variant's
 //! discriminant, instead of one `match` per method: the expansion stays linear in the number of
 //! entries and cheap for rustc to check. `Debug` is written by hand for the same reason.
+//!
+//! The parts that grow with the catalogue (variants, tables, constants) are written as source
+//! text and parsed once: inside a compiler, building them token by token would cross the
+//! proc-macro bridge for every token. The fixed skeleton stays in `quote!`.
 
 use std::collections::BTreeMap;
+use std::fmt::{Debug, Write};
 use std::path::Path;
 
 use proc_macro2::{Literal, TokenStream};
@@ -40,40 +45,52 @@ pub fn generate(catalogue: &Catalogue, path: &Path) -> TokenStream {
     }
 }
 
-fn variants(catalogue: &Catalogue) -> impl Iterator<Item = proc_macro2::Ident> + '_ {
-    catalogue
-        .entries
-        .iter()
-        .map(|entry| idents::plain(&entry.variant_name()))
+/// Parses source text this module wrote. It is always valid Rust; were it not, the user would
+/// see the compiler's message rather than a panic.
+fn source(text: &str) -> TokenStream {
+    text.parse().unwrap_or_else(|error: proc_macro2::LexError| {
+        syn::Error::new(proc_macro2::Span::call_site(), error).to_compile_error()
+    })
+}
+
+/// `#[doc = "…"]`, with the text escaped as a Rust string literal.
+fn doc_attribute(out: &mut String, doc: &str) {
+    let _ = write!(out, "#[doc = {doc:?}]");
 }
 
 fn code_enum(catalogue: &Catalogue, shown_as: &str) -> TokenStream {
     let doc = docs::enum_doc(catalogue, shown_as);
-    let variants = catalogue.entries.iter().map(|entry| {
-        let doc = docs::variant_doc(entry);
-        let name = idents::plain(&entry.variant_name());
-        quote! {
-            #[doc = #doc]
-            #name,
-        }
-    });
+    let mut variants = String::with_capacity(catalogue.entries.len() * 160);
+    for entry in &catalogue.entries {
+        doc_attribute(&mut variants, &docs::variant_doc(entry));
+        let _ = write!(variants, "{},", entry.variant_name());
+    }
+    let variants = source(&variants);
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
-            #(#variants)*
+            #variants
         }
     }
 }
 
-/// A `&'static [T]` table with one element per entry, in catalogue order.
-fn table<T: quote::ToTokens>(catalogue: &Catalogue, cell: impl Fn(&Entry) -> T) -> TokenStream {
-    let cells = catalogue.entries.iter().map(cell);
-    quote!(&[#(#cells),*])
+/// A `&'static [T]` table with one element per entry, in catalogue order. `Debug` writes
+/// strings, integers and booleans as Rust literals.
+fn table<T: Debug>(catalogue: &Catalogue, cell: impl Fn(&Entry) -> T) -> TokenStream {
+    let mut text = String::with_capacity(catalogue.entries.len() * 48);
+    text.push_str("&[");
+    for entry in &catalogue.entries {
+        let _ = write!(text, "{:?},", cell(entry));
+    }
+    text.push(']');
+    source(&text)
 }
 
 fn code_impl(catalogue: &Catalogue) -> TokenStream {
-    let variants = variants(catalogue);
+    let all = table(catalogue, |e| {
+        Verbatim(format!("Code::{}", e.variant_name()))
+    });
     let urns = table(catalogue, |e| e.code.as_str().to_owned());
     let statuses = table(catalogue, |e| e.status);
     let titles = table(catalogue, |e| e.title.clone());
@@ -84,7 +101,7 @@ fn code_impl(catalogue: &Catalogue) -> TokenStream {
     quote! {
         impl Code {
             /// Every code, in catalogue order.
-            pub const ALL: &'static [Code] = &[#(Code::#variants),*];
+            pub const ALL: &'static [Code] = #all;
 
             const URNS: &'static [&'static str] = #urns;
             const STATUSES: &'static [u16] = #statuses;
@@ -157,8 +174,22 @@ fn urn_slots(catalogue: &Catalogue) -> TokenStream {
         }
         slots[slot] = crate::urn_table::slot_value(hash, index);
     }
-    let slots = slots.into_iter().map(Literal::u32_unsuffixed);
-    quote!(&[#(#slots),*])
+    let mut text = String::with_capacity(slot_count * 11);
+    text.push_str("&[");
+    for slot in slots {
+        let _ = write!(text, "{slot},");
+    }
+    text.push(']');
+    source(&text)
+}
+
+/// Text that a table writes as it is (a path), not as a string literal.
+struct Verbatim(String);
+
+impl Debug for Verbatim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// The impls that are the same for every catalogue: they only call `Code`'s own methods.
@@ -245,21 +276,23 @@ fn codes_module(catalogue: &Catalogue) -> TokenStream {
             let category_doc =
                 format!("Codes of the `{category}` category: `err:{system}:{category}:*`.");
             let category_ident = idents::module(category);
-            let constants = entries.into_iter().map(|entry| {
-                let doc = docs::constant_doc(catalogue, entry);
-                let name = idents::plain(&entry.constant_name());
-                let variant = idents::plain(&entry.variant_name());
-                quote! {
-                    #[doc = #doc]
-                    pub const #name: Code = Code::#variant;
-                }
-            });
+            let mut constants = String::with_capacity(entries.len() * 400);
+            for entry in entries {
+                doc_attribute(&mut constants, &docs::constant_doc(catalogue, entry));
+                let _ = write!(
+                    constants,
+                    "pub const {}: Code = Code::{};",
+                    entry.constant_name(),
+                    entry.variant_name()
+                );
+            }
+            let constants = source(&constants);
             quote! {
                 #[doc = #category_doc]
                 pub mod #category_ident {
                     use super::super::super::Code;
 
-                    #(#constants)*
+                    #constants
                 }
             }
         });

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Compile-time benchmark: `cargo check` of a consumer crate through `catalogue!`, against the
+same generated code written by hand, and against a naive generator's output.
+
+Usage: python3 bench/compile_time.py [--runs N] [--sizes 100,1000,10000] [--dir DIR] [--optimize-macros]
+
+Needs only the Rust toolchain, python3 and GNU time (/usr/bin/time). For each crate it takes the
+exact rustc command cargo runs (`cargo check -v`), then runs that command N times under
+/usr/bin/time, so the numbers are rustc's own wall time and peak memory, without cargo's
+start-up. It prints medians and the ratios the performance targets are stated in.
+
+--optimize-macros builds proc macros and their dependencies with opt-level 3
+(`[profile.dev.build-override]`), as README suggests for large catalogues.
+"""
+
+import argparse
+import os
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd, **kwargs):
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kwargs)
+
+
+def rustc_command(workspace, crate):
+    """The rustc invocation cargo uses to check `crate`, as a shell command line."""
+    lib = os.path.join(workspace, crate, "src", "lib.rs")
+    os.utime(lib)
+    out = run(["cargo", "check", "-v", "--offline", "-p", f"bench-{crate}"], cwd=workspace).stderr
+    for line in out.splitlines():
+        match = re.match(r"\s*Running `(.*)`$", line)
+        if match and f"--crate-name bench_{crate.replace('-', '_')}" in match.group(1):
+            return match.group(1)
+    sys.exit(f"no rustc command found for {crate}:\n{out}")
+
+
+def measure(command, cwd, manifest_dir):
+    """Wall seconds and peak resident memory (MiB) of one run."""
+    # cargo -v does not print the environment it gives rustc; the macro needs this part of it.
+    env = dict(os.environ, CARGO_MANIFEST_DIR=manifest_dir)
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M", "sh", "-c", command],
+        cwd=cwd, env=env, text=True, capture_output=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"rustc failed:\n{result.stderr}")
+    seconds, kib = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kib) / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--dir", default=os.path.join(ROOT, "target", "compile-time"))
+    parser.add_argument("--optimize-macros", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    run(["cargo", "run", "--quiet", "--release", "-p", "unkey-errors-bench", "--bin",
+         "compile-time-crates", "--", args.dir, *map(str, sizes)], cwd=ROOT)
+    if args.optimize_macros:
+        with open(os.path.join(args.dir, "Cargo.toml"), "a") as manifest:
+            manifest.write("\n[profile.dev.build-override]\nopt-level = 3\n")
+    # Dependencies once, so each measurement is the consumer crate alone.
+    subprocess.run(["cargo", "check", "--quiet", "--offline", "--workspace"], cwd=args.dir, check=True)
+
+    macros = "opt-level 3" if args.optimize_macros else "unoptimized (the default)"
+    print(f"rustc (check, dev profile; proc macros {macros}), median of {args.runs} runs; memory is peak RSS\n")
+    print("| codes | catalogue! | written out | naive | catalogue! / written out | catalogue! / naive | memory catalogue! / naive |")
+    print("|---|---|---|---|---|---|---|")
+    for n in sizes:
+        results = {}
+        for kind in ["ours", "expanded", "naive"]:
+            crate = f"{kind}-{n}"
+            command = rustc_command(args.dir, crate)
+            runs = [measure(command, args.dir, os.path.join(args.dir, crate)) for _ in range(args.runs)]
+            results[kind] = (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
+        ours, expanded, naive = results["ours"], results["expanded"], results["naive"]
+        print(f"| {n:,} | {ours[0]:.3f} s, {ours[1]:.0f} MiB | {expanded[0]:.3f} s, {expanded[1]:.0f} MiB "
+              f"| {naive[0]:.3f} s, {naive[1]:.0f} MiB | {ours[0] / expanded[0]:.2f}x "
+              f"| {ours[0] / naive[0]:.2f}x | {ours[1] / naive[1]:.2f}x |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

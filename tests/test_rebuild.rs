@@ -28,17 +28,18 @@ fn main() {
 }
 "#;
 
-fn scratch_crate() -> PathBuf {
+/// A scratch crate of its own for each test (tests run in parallel), sharing one target dir.
+fn scratch_crate(name: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/rebuild-scratch/shop");
+    let dir = root.join("target/rebuild-scratch").join(name);
     fs::create_dir_all(dir.join("src")).unwrap();
     let runtime = root.join("unkey-errors");
     fs::write(
         dir.join("Cargo.toml"),
         format!(
-            "[package]\nname = \"shop\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
              [dependencies]\nunkey-errors = {{ path = {:?} }}\n\n[workspace]\n",
-            runtime.display().to_string()
+            runtime.display().to_string(),
         ),
     )
     .unwrap();
@@ -66,7 +67,7 @@ fn run(dir: &Path) -> String {
 
 #[test]
 fn editing_the_catalogue_regenerates_the_code() {
-    let dir = scratch_crate();
+    let dir = scratch_crate("shop");
     let catalogue = dir.join("errors.yaml");
 
     fs::write(&catalogue, CATALOGUE).unwrap();
@@ -86,5 +87,53 @@ fn editing_the_catalogue_regenerates_the_code() {
     assert_eq!(
         run(&dir),
         "err:shop:orders:not_found 404 Not Found\nerr:shop:orders:locked 423 Locked\n"
+    );
+}
+
+/// The size of the scratch crate's metadata after `cargo check`.
+fn metadata_size(dir: &Path) -> u64 {
+    let status = Command::new(env!("CARGO"))
+        .args(["check", "--quiet", "--offline"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", dir.join("../target"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deps = dir.join("../target/debug/deps");
+    let newest = fs::read_dir(&deps)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name().to_string_lossy().starts_with("libtracked-")
+                && e.file_name().to_string_lossy().ends_with(".rmeta")
+        })
+        .max_by_key(|e| e.metadata().unwrap().modified().unwrap())
+        .unwrap();
+    newest.metadata().unwrap().len()
+}
+
+#[test]
+fn tracking_the_catalogue_does_not_embed_it_in_the_crate_metadata() {
+    let dir = scratch_crate("tracked");
+    // A library: its metadata is what dependents read (a binary's carries less).
+    fs::remove_file(dir.join("src/main.rs")).ok();
+    fs::write(
+        dir.join("src/lib.rs"),
+        "unkey_errors::catalogue!(\"errors.yaml\");\n",
+    )
+    .unwrap();
+    let catalogue = dir.join("errors.yaml");
+    fs::write(&catalogue, CATALOGUE).unwrap();
+    let before = metadata_size(&dir);
+    // A megabyte of comments: the catalogue's bytes grow, its entries do not.
+    let padding: String = (0..16_384)
+        .map(|i| format!("# padding line {i:>6} .......................................\n"))
+        .collect();
+    fs::write(&catalogue, format!("{CATALOGUE}{padding}")).unwrap();
+    let after = metadata_size(&dir);
+    assert!(padding.len() > 1_000_000);
+    assert!(
+        after.abs_diff(before) < 16 * 1024,
+        "metadata grew from {before} to {after} bytes"
     );
 }

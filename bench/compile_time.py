@@ -9,6 +9,9 @@ exact rustc command cargo runs (`cargo check -v`), then runs that command N time
 /usr/bin/time, so the numbers are rustc's own wall time and peak memory, without cargo's
 start-up. It prints medians and the ratios the performance targets are stated in.
 
+--clean-build instead times a clean `cargo build` (debug) of a small service with unkey-errors
+against the same service with only thiserror and serde_json.
+
 --optimize-macros builds proc macros and their dependencies with opt-level 3
 (`[profile.dev.build-override]`), as README suggests for large catalogues.
 """
@@ -60,7 +63,10 @@ def main():
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--dir", default=os.path.join(ROOT, "target", "compile-time"))
     parser.add_argument("--optimize-macros", action="store_true")
+    parser.add_argument("--clean-build", action="store_true")
     args = parser.parse_args()
+    if args.clean_build:
+        return clean_build(args)
     sizes = [int(s) for s in args.sizes.split(",")]
 
     run(["cargo", "run", "--quiet", "--release", "-p", "unkey-errors-bench", "--bin",
@@ -86,6 +92,28 @@ def main():
         print(f"| {n:,} | {ours[0]:.3f} s, {ours[1]:.0f} MiB | {expanded[0]:.3f} s, {expanded[1]:.0f} MiB "
               f"| {naive[0]:.3f} s, {naive[1]:.0f} MiB | {ours[0] / expanded[0]:.2f}x "
               f"| {ours[0] / naive[0]:.2f}x | {ours[1] / naive[1]:.2f}x |", flush=True)
+
+
+def clean_build(args):
+    directory = os.path.join(args.dir, "clean-build")
+    run(["cargo", "run", "--quiet", "--release", "-p", "unkey-errors-bench", "--bin",
+         "clean-build-crates", "--", directory], cwd=ROOT)
+    print(f"clean `cargo build` (debug, default features), median of {args.runs} runs\n")
+    print("| service | wall time | crates compiled |")
+    print("|---|---|---|")
+    times = {}
+    for name in ["with-thiserror-only", "with-unkey-errors"]:
+        crate = os.path.join(directory, name)
+        runs = []
+        for _ in range(args.runs):
+            subprocess.run(["cargo", "clean", "--quiet"], cwd=crate, check=True)
+            seconds, _ = measure("cargo build --quiet --offline", crate, crate)
+            runs.append(seconds)
+        tree = run(["cargo", "tree", "--offline", "--prefix", "none", "-e", "normal,build"], cwd=crate).stdout
+        times[name] = statistics.median(runs)
+        print(f"| {name} | {times[name]:.1f} s | {len(set(tree.split(chr(10)))) - 1} |", flush=True)
+    ratio = times["with-unkey-errors"] / times["with-thiserror-only"]
+    print(f"\nunkey-errors / thiserror only: {ratio:.2f}x")
 
 
 if __name__ == "__main__":

@@ -540,3 +540,96 @@ fn a_public_page_cannot_link_to_an_internal_code() {
     );
     assert_eq!(problem.position, at(12, 9));
 }
+
+#[test]
+fn more_entries_than_the_limit_is_one_clear_error() {
+    let mut yaml = String::from(HEADER);
+    for i in 0..=unkey_errors_catalogue::MAX_ENTRIES {
+        yaml.push_str(&format!(
+            "  err:a:b:c{i}: {{status: 404, title: T, description: D, detail: X, internal: true}}\n"
+        ));
+    }
+    assert!(yaml.len() > 4_000_000, "{} bytes", yaml.len());
+    let problem = only(&yaml);
+    assert_eq!(
+        problem.message,
+        "the catalogue has 65536 entries, more than the limit of 65535"
+    );
+    assert_eq!(problem.position, at(2, 1));
+}
+
+#[test]
+fn unicode_in_titles_and_prose_is_kept_exactly() {
+    let yaml = format!(
+        "{HEADER}  err:a:b:c:\n    status: 403\n    title: Zugriff verweigert ✋\n    description: \"Nicht erlaubt: 許可されていません. 🚫\"\n    \
+         detail: Ключ не найден\n{SECTIONS}"
+    );
+    let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let entry = &catalogue.entries[0];
+    assert_eq!(entry.title, "Zugriff verweigert ✋");
+    assert_eq!(entry.description, "Nicht erlaubt: 許可されていません. 🚫");
+    assert_eq!(entry.detail, "Ключ не найден");
+    // A non-ASCII key is reported by name.
+    let bad = yaml.replace(
+        "detail: Ключ не найден",
+        "detail: Ключ не найден\n    🚫: 1",
+    );
+    let problem = errors(&bad).0.remove(0);
+    assert_eq!(problem.message, "unknown field `🚫`");
+    assert_eq!(problem.position, at(8, 5));
+    // Columns count characters, not bytes: the stray `:` is the 17th character but the 21st byte.
+    let bad = yaml.replace("detail: Ключ не найден", "detail: Ключ: x");
+    let problem = only(&bad);
+    assert!(
+        problem.message.starts_with("invalid YAML"),
+        "{}",
+        problem.message
+    );
+    assert_eq!(problem.position, at(7, 17));
+}
+
+#[test]
+fn a_symlinked_catalogue_loads_and_a_symlink_loop_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("unkey-errors-symlinks-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let real = dir.join("real.yaml");
+    std::fs::write(&real, format!("{HEADER}{}", entry("err:a:b:c"))).unwrap();
+    let link = dir.join("errors.yaml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    assert_eq!(
+        unkey_errors_catalogue::load(&link, "errors.yaml")
+            .unwrap()
+            .entries
+            .len(),
+        1
+    );
+
+    let (a, b) = (dir.join("a.yaml"), dir.join("b.yaml"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let looped = unkey_errors_catalogue::load(&a, "a.yaml").unwrap_err();
+    assert!(
+        looped.0[0].message.starts_with("cannot read the catalogue"),
+        "{}",
+        looped.0[0].message
+    );
+
+    // A file that vanishes between builds is reported like a missing one.
+    std::fs::remove_file(&real).unwrap();
+    let vanished = unkey_errors_catalogue::load(&link, "errors.yaml").unwrap_err();
+    assert!(
+        vanished.0[0].message.contains("No such file"),
+        "{}",
+        vanished.0[0].message
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_ten_megabyte_file_of_comments_is_read_and_rejected_for_what_it_lacks() {
+    let yaml = "# a comment line of sixty-four bytes, repeated to fill the file\n".repeat(160_000);
+    assert!(yaml.len() >= 10_000_000);
+    let problem = only(&yaml);
+    assert_eq!(problem.message, "the catalogue is empty");
+}

@@ -345,3 +345,34 @@ fn check_reports_missing_stale_and_extra_files_and_write_repairs_them() {
     );
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn unicode_renders_verbatim_in_pages_and_json() {
+    let yaml = "
+docs_base_url: https://example.com/docs/errors
+errors:
+  err:shop:orders:not_found:
+    status: 404
+    title: Nicht gefunden ✋
+    description: Die Bestellung 注文 existiert nicht. 🚫
+    detail: Bestellung «ord_1» fehlt
+    what_happened: Ключ не найден — 👩‍💻.
+    how_to_fix: 1. Prüfen.
+    common_mistakes: '- **Tippfehler**: ähnliche IDs.'
+";
+    let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let page = render::page(&catalogue, &catalogue.entries[0]);
+    assert!(
+        page.contains("description: \"Die Bestellung 注文 existiert nicht. 🚫\""),
+        "{page}"
+    );
+    assert!(page.contains("\"title\": \"Nicht gefunden ✋\""), "{page}");
+    assert!(
+        page.contains("\"detail\": \"Bestellung «ord_1» fehlt\""),
+        "{page}"
+    );
+    assert!(page.contains("Ключ не найден — 👩‍💻."), "{page}");
+    let json = structure(&page).json;
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["error"]["title"], "Nicht gefunden ✋");
+}

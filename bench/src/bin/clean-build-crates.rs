@@ -81,10 +81,21 @@ fn main() -> std::io::Result<()> {
     };
     let dir = std::path::absolute(dir)?;
     let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../unkey-errors");
-    let unkey_dependency = format!("unkey-errors = {{ path = {:?} }}\n", runtime.display().to_string());
+    let unkey_dependency = format!(
+        "unkey-errors = {{ path = {:?} }}\n",
+        runtime.display().to_string()
+    );
     for (name, source, extra) in [
-        ("with-unkey-errors", WITH_UNKEY_ERRORS, unkey_dependency.as_str()),
-        ("with-thiserror-only", WITH_THISERROR_ONLY, "serde = { version = \"1\", features = [\"derive\"] }\n"),
+        (
+            "with-unkey-errors",
+            WITH_UNKEY_ERRORS,
+            unkey_dependency.as_str(),
+        ),
+        (
+            "with-thiserror-only",
+            WITH_THISERROR_ONLY,
+            "serde = { version = \"1\", features = [\"derive\"] }\n",
+        ),
     ] {
         let crate_dir = dir.join(name);
         fs::create_dir_all(crate_dir.join("src"))?;
@@ -96,7 +107,10 @@ fn main() -> std::io::Result<()> {
             ),
         )?;
         fs::write(crate_dir.join("src/lib.rs"), source)?;
-        fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"), crate_dir.join("Cargo.lock"))?;
+        fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
+            crate_dir.join("Cargo.lock"),
+        )?;
     }
     Ok(())
 }

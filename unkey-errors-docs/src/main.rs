@@ -21,7 +21,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write the docs tree: OUT/errors/<system>/<category>/<specific>.mdx, overview.mdx,
+    /// Write the docs tree: OUT/errors/SYSTEM/CATEGORY/SPECIFIC.mdx, overview.mdx,
     /// navigation.json and llms.txt. Files under OUT/errors/ that are no longer rendered are removed.
     Docs {
         /// The docs root.

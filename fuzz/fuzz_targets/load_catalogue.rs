@@ -1,0 +1,28 @@
+//! Any bytes as a catalogue file: the loader returns a catalogue or positioned problems, and a
+//! catalogue it accepts generates code and renders docs, all without panicking.
+#![no_main]
+
+use std::path::Path;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    match unkey_errors_catalogue::parse(bytes, "errors.yaml") {
+        Ok(catalogue) => {
+            assert!(!catalogue.entries.is_empty());
+            let _ = unkey_errors_codegen::generate(&catalogue, Path::new("/errors.yaml"));
+            let _ = unkey_errors_docs::render::tree(&catalogue);
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty());
+            let lines = bytes.split(|&b| b == b'\n').count();
+            for problem in problems.iter() {
+                if let Some(position) = problem.position {
+                    assert!(position.line >= 1 && position.line <= lines + 1, "{problem}");
+                    assert!(position.column >= 1, "{problem}");
+                }
+            }
+            let _ = problems.to_string();
+        }
+    }
+});

@@ -15,7 +15,9 @@ fuzz_target!(|bytes: &[u8]| {
         }
         Err(problems) => {
             assert!(!problems.is_empty());
-            let lines = bytes.split(|&b| b == b'\n').count();
+            // Lines as YAML counts them: CR, LF and CRLF each end one.
+            let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n").replace('\r', "\n");
+            let lines = text.split('\n').count();
             for problem in problems.iter() {
                 if let Some(position) = problem.position {
                     assert!(position.line >= 1 && position.line <= lines + 1, "{problem}");

@@ -110,6 +110,9 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
             return report.finish(None);
         }
     };
+    // YAML breaks lines at CR, LF and CRLF alike; so must every stage that counts lines.
+    let text = normalize_line_breaks(text);
+    let text = text.as_ref();
     let mut report = diagnostic::Report::new(shown_as, text);
     let root = match yaml::parse(text) {
         Ok(root) => root,
@@ -138,5 +141,15 @@ fn syntax_help(message: &str) -> &'static str {
         "fix the YAML syntax at this point; indent with spaces, not tabs"
     } else {
         "fix the YAML syntax at this point"
+    }
+}
+
+/// `text` with every CRLF and lone CR turned into LF, so that line numbers mean the same to the
+/// YAML parser, the outline and the quoted lines.
+fn normalize_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }

@@ -633,3 +633,25 @@ fn a_ten_megabyte_file_of_comments_is_read_and_rejected_for_what_it_lacks() {
     let problem = only(&yaml);
     assert_eq!(problem.message, "the catalogue is empty");
 }
+
+#[test]
+fn lone_carriage_returns_break_lines_for_positions_and_quotes_alike() {
+    // Found by fuzzing: YAML counts a lone CR as a line break, `str::lines` does not.
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:a:b:c").replace("status: 404", "status: 4040")
+    )
+    .replace('\n', "\r");
+    let problem = only(&yaml);
+    assert_eq!(problem.message, "status 4040 is not an error status");
+    assert_eq!(problem.position, at(4, 13));
+    assert_eq!(problem.source_line.as_deref(), Some("    status: 4040"));
+    let syntax = only(&"docs_base_url: x\rerrors:\r  a: [\r\r\r\r  b".to_owned());
+    assert!(
+        syntax.message.starts_with("invalid YAML"),
+        "{}",
+        syntax.message
+    );
+    // At most one past the last line, where the parser met the end of the file.
+    assert!(syntax.position.unwrap().line <= 8, "{syntax}");
+}

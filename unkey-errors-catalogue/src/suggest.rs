@@ -5,7 +5,8 @@ const MAX_SUGGESTIONS: usize = 3;
 
 /// The candidates close enough to `input` to be a plausible misspelling of it, best first.
 ///
-/// Closeness is the Damerau-Levenshtein distance (a swap of two neighbours counts as one edit).
+/// Closeness is the optimal-string-alignment distance (Levenshtein, plus a swap of two
+/// neighbours as one edit), which needs no allocation per pair, unlike full Damerau-Levenshtein.
 /// A candidate is plausible when the distance is at most a third of the longer string's length,
 /// and at least 1 edit is allowed; so `titel` suggests `title`, while `x` suggests nothing.
 /// Candidates more than twice as far as the best one are dropped, so one clear winner is not
@@ -14,7 +15,7 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .filter_map(|candidate| {
-            let distance = strsim::damerau_levenshtein(input, candidate);
+            let distance = strsim::osa_distance(input, candidate);
             let allowed = (input.len().max(candidate.len()) / 3).max(1);
             (distance > 0 && distance <= allowed).then_some((distance, candidate))
         })

@@ -165,7 +165,7 @@ fn closest(input: &str, known: &'static [&'static str]) -> Vec<&'static str> {
     let mut scored: Vec<(usize, &'static str)> = known
         .iter()
         .filter_map(|&code| {
-            let distance = strsim::damerau_levenshtein(input, code);
+            let distance = strsim::osa_distance(input, code);
             let allowed = (input.len().max(code.len()) / 3).max(1);
             (distance <= allowed).then_some((distance, code))
         })

@@ -15,8 +15,12 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .filter_map(|candidate| {
-            let distance = strsim::osa_distance(input, candidate);
             let allowed = (input.len().max(candidate.len()) / 3).max(1);
+            // The distance is at least the difference in length; skip the quadratic work then.
+            if input.len().abs_diff(candidate.len()) > allowed {
+                return None;
+            }
+            let distance = strsim::osa_distance(input, candidate);
             (distance > 0 && distance <= allowed).then_some((distance, candidate))
         })
         .collect();

@@ -646,7 +646,7 @@ fn lone_carriage_returns_break_lines_for_positions_and_quotes_alike() {
     assert_eq!(problem.message, "status 4040 is not an error status");
     assert_eq!(problem.position, at(4, 13));
     assert_eq!(problem.source_line.as_deref(), Some("    status: 4040"));
-    let syntax = only(&"docs_base_url: x\rerrors:\r  a: [\r\r\r\r  b".to_owned());
+    let syntax = only("docs_base_url: x\rerrors:\r  a: [\r\r\r\r  b");
     assert!(
         syntax.message.starts_with("invalid YAML"),
         "{}",

@@ -205,3 +205,68 @@ async fn without_the_middleware_errors_still_carry_a_fresh_id() {
     let id = body["meta"]["requestId"].as_str().unwrap();
     assert!(id.starts_with("req_") && id != "req_ignored", "{id}");
 }
+
+/// An error whose code is chosen at runtime, with a secret in its message and in its source.
+#[derive(Debug)]
+struct Leaky(unkey_errors::Code, std::io::Error);
+
+impl std::fmt::Display for Leaky {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "db password=hunter2 at 10.9.8.7")
+    }
+}
+
+impl std::error::Error for Leaky {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.1)
+    }
+}
+
+impl UnkeyError for Leaky {
+    type Code = unkey_errors::Code;
+
+    fn code(&self) -> unkey_errors::Code {
+        self.0
+    }
+}
+
+#[tokio::test]
+async fn no_server_error_code_leaks_display_or_source_into_body_or_headers() {
+    let server_codes: Vec<unkey_errors::Code> = unkey_errors::Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.status() >= 500)
+        .collect();
+    assert!(server_codes.len() >= 10);
+    for code in server_codes {
+        let error = Leaky(
+            code,
+            std::io::Error::other("source says token=sk_live_SECRET"),
+        );
+        let response = unkey_errors::axum::into_response(&error);
+        assert_eq!(response.status().as_u16(), code.status());
+        for (name, value) in response.headers() {
+            let value = value.to_str().unwrap_or_default();
+            for secret in ["hunter2", "10.9.8.7", "SECRET"] {
+                assert!(
+                    !value.contains(secret),
+                    "{code}: header {name} leaks {secret}"
+                );
+            }
+        }
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let body = String::from_utf8(body.to_vec()).unwrap();
+        for secret in ["hunter2", "10.9.8.7", "SECRET", "source says"] {
+            assert!(
+                !body.contains(secret),
+                "{code}: body leaks {secret}: {body}"
+            );
+        }
+        assert!(
+            body.contains(&code.as_str()[4..].replace(':', "/")),
+            "{body}"
+        );
+    }
+}

@@ -30,6 +30,8 @@
 //!
 //! The format is described in `docs/catalogue.md` of the repository.
 
+#![warn(missing_docs)]
+
 mod diagnostic;
 mod model;
 mod outline;

@@ -4,6 +4,8 @@
 //! it can be benchmarked, tested and fuzzed outside a compiler, and its output written to a file
 //! (`cargo run -p unkey-errors-codegen --example expand -- errors.yaml`).
 
+#![warn(missing_docs)]
+
 mod catalogue;
 mod derive;
 mod idents;

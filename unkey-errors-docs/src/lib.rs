@@ -10,6 +10,8 @@
 //! unkey-errors list [--json]
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod explain;
 pub mod render;
 pub mod tree;

@@ -3,6 +3,8 @@
 //! Depend on `unkey-errors`, which re-exports these macros and holds the types their expansions
 //! name; this crate alone is not useful. The work is done in `unkey-errors-codegen`.
 
+#![warn(missing_docs)]
+
 use proc_macro::TokenStream;
 
 /// Generates the typed API of an error catalogue: a `Code` enum with one variant per entry,

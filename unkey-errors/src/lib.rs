@@ -34,6 +34,8 @@
 //! A crate with a catalogue of its own calls the same macro, `unkey_errors::catalogue!("my-errors.yaml")`,
 //! and gets its own `Code` type and `codes` module; [`ErrorCode`] is what they all share.
 
+#![warn(missing_docs)]
+
 // Generated code names this crate by its absolute path, including inside this crate.
 extern crate self as unkey_errors;
 

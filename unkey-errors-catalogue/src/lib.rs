@@ -42,7 +42,7 @@ mod yaml;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position};
-pub use model::{Catalogue, Entry, Urn, UrnError};
+pub use model::{Catalogue, Entry, Grouped, Urn, UrnError, group_by_system_and_category};
 pub use suggest::{closest, did_you_mean};
 pub use validate::MAX_ENTRIES;
 

@@ -1,5 +1,6 @@
 //! The validated catalogue: what every later stage (code generation, docs) reads.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A URN error code, `err:<system>:<category>:<specific>`, known to be well formed.
@@ -188,4 +189,24 @@ impl Entry {
     pub fn constant_name(&self) -> String {
         self.code.specific().to_ascii_uppercase()
     }
+}
+
+/// Entries by system, then category (both sorted by name), each list in the order given.
+pub type Grouped<'a> = BTreeMap<&'a str, BTreeMap<&'a str, Vec<&'a Entry>>>;
+
+/// Groups `entries` by system, then category: the shape of the generated `codes` modules and of
+/// the docs' navigation.
+pub fn group_by_system_and_category<'a>(
+    entries: impl IntoIterator<Item = &'a Entry>,
+) -> Grouped<'a> {
+    let mut systems = Grouped::new();
+    for entry in entries {
+        systems
+            .entry(entry.code.system())
+            .or_default()
+            .entry(entry.code.category())
+            .or_default()
+            .push(entry);
+    }
+    systems
 }

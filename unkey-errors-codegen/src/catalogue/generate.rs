@@ -8,7 +8,6 @@
 //! text and parsed once: inside a compiler, building them token by token would cross the
 //! proc-macro bridge for every token. The fixed skeleton stays in `quote!`.
 
-use std::collections::BTreeMap;
 use std::fmt::{Debug, Write};
 use std::path::Path;
 
@@ -262,15 +261,7 @@ fn trait_impls() -> TokenStream {
 
 /// `pub mod codes { pub mod <system> { pub mod <category> { pub const <SPECIFIC>: Code } } }`.
 fn codes_module(catalogue: &Catalogue) -> TokenStream {
-    let mut systems: BTreeMap<&str, BTreeMap<&str, Vec<&Entry>>> = BTreeMap::new();
-    for entry in &catalogue.entries {
-        systems
-            .entry(entry.code.system())
-            .or_default()
-            .entry(entry.code.category())
-            .or_default()
-            .push(entry);
-    }
+    let systems = unkey_errors_catalogue::group_by_system_and_category(&catalogue.entries);
     let systems = systems.into_iter().map(|(system, categories)| {
         let system_doc = format!("Codes of the `{system}` system: `err:{system}:*`.");
         let system_ident = idents::module(system);

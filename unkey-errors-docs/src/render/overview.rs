@@ -1,23 +1,14 @@
 //! The overview page: every code, by system and category, with its status and title.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use unkey_errors_catalogue::{Catalogue, Entry};
+use unkey_errors_catalogue::{Catalogue, Grouped, group_by_system_and_category};
 
 use super::{mdx, public_entries};
 
 /// Public entries grouped by system, then category, each level sorted; codes sorted within.
-pub(crate) fn grouped(catalogue: &Catalogue) -> BTreeMap<&str, BTreeMap<&str, Vec<&Entry>>> {
-    let mut systems: BTreeMap<&str, BTreeMap<&str, Vec<&Entry>>> = BTreeMap::new();
-    for entry in public_entries(catalogue) {
-        systems
-            .entry(entry.code.system())
-            .or_default()
-            .entry(entry.code.category())
-            .or_default()
-            .push(entry);
-    }
+pub(crate) fn grouped(catalogue: &Catalogue) -> Grouped<'_> {
+    let mut systems = group_by_system_and_category(public_entries(catalogue));
     for categories in systems.values_mut() {
         for entries in categories.values_mut() {
             entries.sort_by(|a, b| a.code.cmp(&b.code));

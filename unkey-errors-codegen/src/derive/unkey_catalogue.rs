@@ -1,16 +1,15 @@
-//! Unkey's catalogue, compiled into this macro crate so every derive can check its codes.
-//!
-//! The file is embedded with `include_str!`, so a change to it rebuilds this crate and, through
-//! it, every crate that derives `UnkeyError`. It is parsed once per compiler process: the text
-//! cannot change while the process lives, so the cache is always fresh.
+//! The codes of Unkey's catalogue, listed by this crate's build script so that a derive checks
+//! codes without parsing YAML. Editing `errors.yaml` reruns the build script and rebuilds
+//! every crate that derives `UnkeyError`.
 
-use std::sync::OnceLock;
+include!(concat!(env!("OUT_DIR"), "/unkey_codes.rs"));
 
-use unkey_errors_catalogue::{Catalogue, Diagnostics};
+/// Whether `code` is in Unkey's catalogue.
+pub(crate) fn contains(code: &str) -> bool {
+    CODES.contains(&code)
+}
 
-const TEXT: &str = include_str!("../../errors.yaml");
-
-pub(crate) fn get() -> &'static Result<Catalogue, Diagnostics> {
-    static PARSED: OnceLock<Result<Catalogue, Diagnostics>> = OnceLock::new();
-    PARSED.get_or_init(|| unkey_errors_catalogue::parse(TEXT.as_bytes(), "errors.yaml"))
+/// The codes closest to `code`, for a "did you mean" hint.
+pub(crate) fn suggest(code: &str) -> Vec<&'static str> {
+    unkey_errors_catalogue::closest(code, CODES.iter().copied())
 }

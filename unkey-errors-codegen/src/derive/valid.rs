@@ -44,24 +44,14 @@ fn validate_item(item: &Item<'_>, errors: &mut Errors) {
 
 fn check_code(code: &syn::LitStr, errors: &mut Errors) {
     let text = code.value();
-    let catalogue = match unkey_catalogue::get() {
-        Ok(catalogue) => catalogue,
-        Err(problems) => {
-            errors.spanned(
-                code,
-                format_args!("Unkey's catalogue does not load:\n{problems}"),
-            );
-            return;
-        }
-    };
-    if catalogue.get(&text).is_some() {
+    if unkey_catalogue::contains(&text) {
         return;
     }
     let reason = match unkey_errors_catalogue::Urn::parse(&text) {
         Err(malformed) => format!("malformed error code: {malformed}"),
         Ok(_) => format!("unknown error code `{text}`: Unkey's catalogue has no such entry"),
     };
-    let message = match unkey_errors_catalogue::did_you_mean(&catalogue.suggest(&text)) {
+    let message = match unkey_errors_catalogue::did_you_mean(&unkey_catalogue::suggest(&text)) {
         Some(hint) => format!("{reason}; {hint}"),
         None => format!("{reason}; add it to errors.yaml first"),
     };

@@ -1,6 +1,6 @@
 //! The validated catalogue: what every later stage (code generation, docs) reads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// A URN error code, `err:<system>:<category>:<specific>`, known to be well formed.
@@ -114,14 +114,37 @@ pub struct Catalogue {
     pub docs_base_url: String,
     /// The entries, in file order.
     pub entries: Vec<Entry>,
+    /// Position in `entries` by code, so lookups (a page's related codes, a doc comment's
+    /// links) stay constant-time in large catalogues.
+    by_code: HashMap<String, usize>,
 }
 
 impl Catalogue {
+    /// A catalogue of already validated entries.
+    pub(crate) fn new(docs_base_url: String, entries: Vec<Entry>) -> Self {
+        let by_code = entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| (entry.code.as_str().to_owned(), index))
+            .collect();
+        Catalogue {
+            docs_base_url,
+            entries,
+            by_code,
+        }
+    }
+
     /// The entry for `code`, if the catalogue defines it.
     pub fn get(&self, code: &str) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|entry| entry.code.as_str() == code)
+        let indexed = self.by_code.get(code).and_then(|&i| self.entries.get(i));
+        match indexed {
+            Some(entry) if entry.code.as_str() == code => Some(entry),
+            // `entries` is public: if it was changed after loading, search it instead.
+            _ => self
+                .entries
+                .iter()
+                .find(|entry| entry.code.as_str() == code),
+        }
     }
 
     /// The docs URL of `entry`.

@@ -97,11 +97,7 @@ pub(crate) fn validate(
             );
         }
     }
-    Some(Catalogue {
-        docs_base_url: docs_base_url?,
-        entries: entries?,
-    })
-    .filter(|_| !report.has_errors())
+    Some(Catalogue::new(docs_base_url?, entries?)).filter(|_| !report.has_errors())
 }
 
 /// Remembers where each key of one mapping was first seen, and how often.

@@ -655,3 +655,24 @@ fn lone_carriage_returns_break_lines_for_positions_and_quotes_alike() {
     // At most one past the last line, where the parser met the end of the file.
     assert!(syntax.position.unwrap().line <= 8, "{syntax}");
 }
+
+#[test]
+fn lookups_by_code_survive_changes_to_the_entries() {
+    let yaml = format!("{HEADER}{}{}", entry("err:a:b:c"), entry("err:a:b:d"));
+    let mut catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    assert_eq!(
+        catalogue.get("err:a:b:d").unwrap().code.as_str(),
+        "err:a:b:d"
+    );
+    assert!(catalogue.get("err:a:b:e").is_none());
+    // `entries` is public; reordering it must not make `get` answer with the wrong entry.
+    catalogue.entries.reverse();
+    assert_eq!(
+        catalogue.get("err:a:b:d").unwrap().code.as_str(),
+        "err:a:b:d"
+    );
+    assert_eq!(
+        catalogue.get("err:a:b:c").unwrap().code.as_str(),
+        "err:a:b:c"
+    );
+}

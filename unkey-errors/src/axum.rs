@@ -26,6 +26,7 @@
 //! `{"meta":{"requestId":"req_…"},"error":{"detail":…,"status":404,"title":"Not Found","type":…}}`.
 
 use std::fmt;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::extract::{FromRequestParts, Request};
@@ -52,9 +53,10 @@ tokio::task_local! {
 
 /// The id of the request being served, e.g. `req_2c9a0jf23l4k567`.
 ///
-/// Handlers can take it as an extractor; error bodies quote it in `meta.requestId`.
+/// Handlers can take it as an extractor; error bodies quote it in `meta.requestId`. Shared, so
+/// the copies the middleware keeps (request extension, task-local) cost no allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RequestId(String);
+pub struct RequestId(Arc<str>);
 
 impl RequestId {
     /// A fresh id in Unkey's style: `req_` and 16 base-36 characters.
@@ -77,7 +79,7 @@ impl RequestId {
                 b'a' + digit - 10
             }));
         }
-        RequestId(id)
+        RequestId(id.into())
     }
 
     /// The id a client sent, if it is usable: 1 to 128 visible ASCII characters.
@@ -86,7 +88,7 @@ impl RequestId {
         let usable = !text.is_empty()
             && text.len() <= MAX_REQUEST_ID_LEN
             && text.bytes().all(|b| b.is_ascii_graphic());
-        usable.then(|| RequestId(text.to_owned()))
+        usable.then(|| RequestId(text.into()))
     }
 
     /// The id of the request being served: the one [`request_id`] set for this task, or a

@@ -16,7 +16,10 @@ fn main() -> ExitCode {
     let path = std::path::absolute(&path).unwrap_or(path);
     match unkey_errors_catalogue::load(&path, &path.display().to_string()) {
         Ok(catalogue) => {
-            println!("{}", unkey_errors_codegen::generate(&catalogue, &path));
+            print!(
+                "{}",
+                unkey_errors_codegen::generate_source(&catalogue, &path)
+            );
             ExitCode::SUCCESS
         }
         Err(problems) => {

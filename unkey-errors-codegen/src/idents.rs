@@ -21,8 +21,8 @@ pub(crate) fn module(part: &str) -> Ident {
     }
 }
 
-/// The same module as written in an intra-doc link.
-pub(crate) fn module_in_link(part: &str) -> String {
+/// The same module as written in source text or an intra-doc link.
+pub(crate) fn module_source(part: &str) -> String {
     if KEYWORDS.contains(&part) {
         format!("r#{part}")
     } else {

@@ -19,7 +19,17 @@ use proc_macro::TokenStream;
 /// ```
 #[proc_macro]
 pub fn catalogue(input: TokenStream) -> TokenStream {
-    unkey_errors_codegen::catalogue(input.into()).into()
+    match unkey_errors_codegen::catalogue(input.into()) {
+        // One call into rustc's lexer. (`proc_macro2` would first lex the text again in this
+        // crate's code, which runs unoptimized in the default dev profile: most of the
+        // macro's time for a large catalogue.)
+        unkey_errors_codegen::Expansion::Source(text) => {
+            text.parse().unwrap_or_else(|error: proc_macro::LexError| {
+                unkey_errors_codegen::lex_error(&error.to_string()).into()
+            })
+        }
+        unkey_errors_codegen::Expansion::Errors(errors) => errors.into(),
+    }
 }
 
 /// Implements `unkey_errors::UnkeyError` for an error enum or struct, mapping each variant to a

@@ -5,6 +5,11 @@ fn main() {
     assert_eq!(Code::ALL, [Code::ShopOrdersNotFound, Code::ShopItemsGone]);
     assert_eq!(codes::shop::items::GONE.status(), 410);
     assert_eq!(codes::shop::items::GONE.docs_url(), "https://example.com/docs/errors/shop/items/gone");
+    // The expansion is source text handed to rustc's lexer: strings survive it exactly.
+    assert_eq!(
+        codes::shop::items::GONE.description(),
+        "Text the generated source must escape: \"quotes\", a \\ backslash, \"#, */, {braces}, \u{1f6ab} and \u{2028}."
+    );
     assert_eq!("err:shop:orders:not_found".parse::<Code>(), Ok(codes::shop::orders::NOT_FOUND));
 
     let response = unkey_errors::ErrorResponse::new(codes::shop::items::GONE, "req_1", "The item was removed");

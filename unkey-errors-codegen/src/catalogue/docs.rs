@@ -92,8 +92,8 @@ fn constant_path(entry: &Entry, from: &str) -> String {
 fn constant_path_from(system: &str, category: &str, specific: &str, from: &str) -> String {
     format!(
         "{from}::{}::{}::{}",
-        idents::module_in_link(system),
-        idents::module_in_link(category),
+        idents::module_source(system),
+        idents::module_source(category),
         specific.to_ascii_uppercase()
     )
 }

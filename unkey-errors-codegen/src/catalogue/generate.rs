@@ -1,18 +1,18 @@
-//! The tokens a validated catalogue expands to.
+//! The source text a validated catalogue expands to.
 //!
 //! Every accessor indexes one table (a `&'static [T]` associated constant) by the variant's
 //! discriminant, instead of one `match` per method: the expansion stays linear in the number of
 //! entries and cheap for rustc to check. `Debug` is written by hand for the same reason.
 //!
-//! The parts that grow with the catalogue (variants, tables, constants) are written as source
-//! text and parsed once: inside a compiler, building them token by token would cross the
-//! proc-macro bridge for every token. The fixed skeleton stays in `quote!`.
+//! The whole expansion is written as source text. Inside a compiler the macro hands that text
+//! to rustc's own lexer in one call (see `unkey-errors-macros`): building it token by token
+//! would cross the proc-macro bridge for every token, and parsing it with `proc_macro2` would
+//! lex it twice, once in the macro's unoptimized code.
 
 use std::fmt::{Debug, Write};
 use std::path::Path;
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use proc_macro2::TokenStream;
 use unkey_errors_catalogue::{Catalogue, Entry};
 
 use super::docs;
@@ -21,37 +21,35 @@ use crate::idents;
 /// The items `catalogue!` expands to for a validated `catalogue` read from `path` (which the
 /// expansion tracks, so editing the file rebuilds the crate).
 pub fn generate(catalogue: &Catalogue, path: &Path) -> TokenStream {
+    crate::source_tokens(&generate_source(catalogue, path))
+}
+
+/// [`generate`]'s items as Rust source text, which is always valid Rust.
+pub fn generate_source(catalogue: &Catalogue, path: &Path) -> String {
     let shown_as = path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
-    let code_enum = code_enum(catalogue, &shown_as);
-    let code_impl = code_impl(catalogue);
-    let trait_impls = trait_impls();
-    let codes = codes_module(catalogue);
-    let tracked = Literal::string(&path.to_string_lossy());
-    quote! {
-        #code_enum
-        #code_impl
-        #trait_impls
-        #codes
-
-        // Makes cargo rebuild this crate when the catalogue changes. In an unused private
-        // function, the file's bytes reach neither the crate's metadata nor its object code
-        // (a `const` would carry them into the .rmeta).
-        #[allow(dead_code)]
-        fn __unkey_errors_track_catalogue() {
-            let _ = include_bytes!(#tracked);
-        }
-    }
-}
-
-/// Parses source text this module wrote. It is always valid Rust; were it not, the user would
-/// see the compiler's message rather than a panic.
-fn source(text: &str) -> TokenStream {
-    text.parse().unwrap_or_else(|error: proc_macro2::LexError| {
-        syn::Error::new(proc_macro2::Span::call_site(), error).to_compile_error()
-    })
+    // Most of the text is documentation and strings: about 1 KB per entry.
+    let mut out = String::with_capacity(4096 + catalogue.entries.len() * 1024);
+    code_enum(&mut out, catalogue, &shown_as);
+    code_impl(&mut out, catalogue);
+    out.push_str(TRAIT_IMPLS);
+    codes_module(&mut out, catalogue);
+    let _ = write!(
+        out,
+        "
+// Makes cargo rebuild this crate when the catalogue changes. In an unused private function,
+// the file's bytes reach neither the crate's metadata nor its object code (a `const` would
+// carry them into the .rmeta).
+#[allow(dead_code)]
+fn __unkey_errors_track_catalogue() {{
+    let _ = include_bytes!({:?});
+}}
+",
+        path.to_string_lossy()
+    );
+    out
 }
 
 /// `#[doc = "…"]`, with the text escaped as a Rust string literal.
@@ -59,112 +57,111 @@ fn doc_attribute(out: &mut String, doc: &str) {
     let _ = write!(out, "#[doc = {doc:?}]");
 }
 
-fn code_enum(catalogue: &Catalogue, shown_as: &str) -> TokenStream {
-    let doc = docs::enum_doc(catalogue, shown_as);
-    let mut variants = String::with_capacity(catalogue.entries.len() * 160);
+fn code_enum(out: &mut String, catalogue: &Catalogue, shown_as: &str) {
+    doc_attribute(out, &docs::enum_doc(catalogue, shown_as));
+    out.push_str(
+        "\n#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub enum Code {\n",
+    );
     for entry in &catalogue.entries {
-        doc_attribute(&mut variants, &docs::variant_doc(entry));
-        let _ = write!(variants, "{},", entry.variant_name());
+        doc_attribute(out, &docs::variant_doc(entry));
+        let _ = writeln!(out, " {},", entry.variant_name());
     }
-    let variants = source(&variants);
-    quote! {
-        #[doc = #doc]
-        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Code {
-            #variants
-        }
-    }
+    out.push_str("}\n");
 }
 
 /// A `&'static [T]` table with one element per entry, in catalogue order. `Debug` writes
 /// strings, integers and booleans as Rust literals.
-fn table<T: Debug>(catalogue: &Catalogue, cell: impl Fn(&Entry) -> T) -> TokenStream {
-    let mut text = String::with_capacity(catalogue.entries.len() * 48);
-    text.push_str("&[");
+fn table<'a, T: Debug>(out: &mut String, catalogue: &'a Catalogue, cell: impl Fn(&'a Entry) -> T) {
+    out.push_str("&[");
     for entry in &catalogue.entries {
-        let _ = write!(text, "{:?},", cell(entry));
+        let _ = write!(out, "{:?},", cell(entry));
     }
-    text.push(']');
-    source(&text)
+    out.push_str("];\n");
 }
 
-fn code_impl(catalogue: &Catalogue) -> TokenStream {
-    let all = table(catalogue, |e| {
+fn code_impl(out: &mut String, catalogue: &Catalogue) {
+    out.push_str(
+        "
+impl Code {
+    /// Every code, in catalogue order.
+    pub const ALL: &'static [Code] = ",
+    );
+    table(out, catalogue, |e| {
         Verbatim(format!("Code::{}", e.variant_name()))
     });
-    let urns = table(catalogue, |e| e.code.as_str().to_owned());
-    let statuses = table(catalogue, |e| e.status);
-    let titles = table(catalogue, |e| e.title.clone());
-    let descriptions = table(catalogue, |e| e.description.clone());
-    let docs_urls = table(catalogue, |e| catalogue.docs_url(e));
-    let errors_arrays = table(catalogue, |e| e.errors_array);
-    let urn_slots = urn_slots(catalogue);
-    quote! {
-        impl Code {
-            /// Every code, in catalogue order.
-            pub const ALL: &'static [Code] = #all;
+    out.push_str("    const URNS: &'static [&'static str] = ");
+    table(out, catalogue, |e| e.code.as_str());
+    out.push_str("    const STATUSES: &'static [u16] = ");
+    table(out, catalogue, |e| e.status);
+    out.push_str("    const TITLES: &'static [&'static str] = ");
+    table(out, catalogue, |e| e.title.as_str());
+    out.push_str("    const DESCRIPTIONS: &'static [&'static str] = ");
+    table(out, catalogue, |e| e.description.as_str());
+    out.push_str("    const DOCS_URLS: &'static [&'static str] = ");
+    table(out, catalogue, |e| catalogue.docs_url(e));
+    out.push_str("    const ERRORS_ARRAYS: &'static [bool] = ");
+    table(out, catalogue, |e| e.errors_array);
+    out.push_str(
+        "    /// A hash table from URN to index into `ALL`, so parsing costs one hash and about
+    /// one comparison however many codes there are.
+    const URN_SLOTS: &'static [u32] = ",
+    );
+    urn_slots(out, catalogue);
+    out.push_str(ACCESSORS);
+}
 
-            const URNS: &'static [&'static str] = #urns;
-            const STATUSES: &'static [u16] = #statuses;
-            const TITLES: &'static [&'static str] = #titles;
-            const DESCRIPTIONS: &'static [&'static str] = #descriptions;
-            const DOCS_URLS: &'static [&'static str] = #docs_urls;
-            const ERRORS_ARRAYS: &'static [bool] = #errors_arrays;
-            /// A hash table from URN to index into `ALL`, so parsing costs one hash and about
-            /// one comparison however many codes there are.
-            const URN_SLOTS: &'static [u32] = #urn_slots;
+/// `Code`'s accessors, each one read of a table, and `FromStr`.
+const ACCESSORS: &str = "
+    /// The URN, e.g. `err:unkey:authorization:forbidden`.
+    pub const fn as_str(self) -> &'static str {
+        Self::URNS[self as usize]
+    }
 
-            /// The URN, e.g. `err:unkey:authorization:forbidden`.
-            pub const fn as_str(self) -> &'static str {
-                Self::URNS[self as usize]
-            }
+    /// The HTTP status the API answers with.
+    pub const fn status(self) -> u16 {
+        Self::STATUSES[self as usize]
+    }
 
-            /// The HTTP status the API answers with.
-            pub const fn status(self) -> u16 {
-                Self::STATUSES[self as usize]
-            }
+    /// The response's `title`, e.g. `Forbidden`.
+    pub const fn title(self) -> &'static str {
+        Self::TITLES[self as usize]
+    }
 
-            /// The response's `title`, e.g. `Forbidden`.
-            pub const fn title(self) -> &'static str {
-                Self::TITLES[self as usize]
-            }
+    /// One sentence saying what the error means.
+    pub const fn description(self) -> &'static str {
+        Self::DESCRIPTIONS[self as usize]
+    }
 
-            /// One sentence saying what the error means.
-            pub const fn description(self) -> &'static str {
-                Self::DESCRIPTIONS[self as usize]
-            }
+    /// The URL of the code's docs page; also the response's `type`.
+    pub const fn docs_url(self) -> &'static str {
+        Self::DOCS_URLS[self as usize]
+    }
 
-            /// The URL of the code's docs page; also the response's `type`.
-            pub const fn docs_url(self) -> &'static str {
-                Self::DOCS_URLS[self as usize]
-            }
+    /// Whether the response body carries an `errors` array listing each problem with
+    /// the request.
+    pub const fn has_errors_array(self) -> bool {
+        Self::ERRORS_ARRAYS[self as usize]
+    }
+}
 
-            /// Whether the response body carries an `errors` array listing each problem with
-            /// the request.
-            pub const fn has_errors_array(self) -> bool {
-                Self::ERRORS_ARRAYS[self as usize]
-            }
-        }
+impl ::core::str::FromStr for Code {
+    type Err = ::unkey_errors::ParseCodeError;
 
-        impl ::core::str::FromStr for Code {
-            type Err = ::unkey_errors::ParseCodeError;
-
-            /// Parses a URN; an unknown one is an error suggesting the closest codes.
-            fn from_str(urn: &str) -> ::core::result::Result<Self, Self::Err> {
-                match ::unkey_errors::__private::find_urn(urn, Self::URNS, Self::URN_SLOTS) {
-                    ::core::option::Option::Some(index) => ::core::result::Result::Ok(Self::ALL[index]),
-                    ::core::option::Option::None => ::core::result::Result::Err(
-                        ::unkey_errors::ParseCodeError::unknown(urn, Self::URNS),
-                    ),
-                }
-            }
+    /// Parses a URN; an unknown one is an error suggesting the closest codes.
+    fn from_str(urn: &str) -> ::core::result::Result<Self, Self::Err> {
+        match ::unkey_errors::__private::find_urn(urn, Self::URNS, Self::URN_SLOTS) {
+            ::core::option::Option::Some(index) => ::core::result::Result::Ok(Self::ALL[index]),
+            ::core::option::Option::None => ::core::result::Result::Err(
+                ::unkey_errors::ParseCodeError::unknown(urn, Self::URNS),
+            ),
         }
     }
 }
+";
 
 /// The open-addressing table `find_urn` searches: twice as many slots as codes (a power of
 /// two), each empty (0) or a code's index with a tag of its hash (`urn_table::slot_value`).
-fn urn_slots(catalogue: &Catalogue) -> TokenStream {
+fn urn_slots(out: &mut String, catalogue: &Catalogue) {
     let slot_count = (catalogue.entries.len() * 2).next_power_of_two().max(2);
     let mut slots = vec![0u32; slot_count];
     for (index, entry) in catalogue.entries.iter().enumerate() {
@@ -175,13 +172,11 @@ fn urn_slots(catalogue: &Catalogue) -> TokenStream {
         }
         slots[slot] = crate::urn_table::slot_value(hash, index);
     }
-    let mut text = String::with_capacity(slot_count * 11);
-    text.push_str("&[");
+    out.push_str("&[");
     for slot in slots {
-        let _ = write!(text, "{slot},");
+        let _ = write!(out, "{slot},");
     }
-    text.push(']');
-    source(&text)
+    out.push_str("];\n");
 }
 
 /// Text that a table writes as it is (a path), not as a string literal.
@@ -194,114 +189,108 @@ impl Debug for Verbatim {
 }
 
 /// The impls that are the same for every catalogue: they only call `Code`'s own methods.
-fn trait_impls() -> TokenStream {
-    quote! {
-        impl ::unkey_errors::ErrorCode for Code {
-            const ALL: &'static [Self] = Code::ALL;
+const TRAIT_IMPLS: &str = r#"
+impl ::unkey_errors::ErrorCode for Code {
+    const ALL: &'static [Self] = Code::ALL;
 
-            fn as_str(self) -> &'static str {
-                Code::as_str(self)
-            }
+    fn as_str(self) -> &'static str {
+        Code::as_str(self)
+    }
 
-            fn status(self) -> u16 {
-                Code::status(self)
-            }
+    fn status(self) -> u16 {
+        Code::status(self)
+    }
 
-            fn title(self) -> &'static str {
-                Code::title(self)
-            }
+    fn title(self) -> &'static str {
+        Code::title(self)
+    }
 
-            fn description(self) -> &'static str {
-                Code::description(self)
-            }
+    fn description(self) -> &'static str {
+        Code::description(self)
+    }
 
-            fn docs_url(self) -> &'static str {
-                Code::docs_url(self)
-            }
+    fn docs_url(self) -> &'static str {
+        Code::docs_url(self)
+    }
 
-            fn has_errors_array(self) -> bool {
-                Code::has_errors_array(self)
-            }
-        }
-
-        impl ::core::fmt::Debug for Code {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_tuple("Code").field(&self.as_str()).finish()
-            }
-        }
-
-        /// Prints the URN.
-        impl ::core::fmt::Display for Code {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.pad(self.as_str())
-            }
-        }
-
-        /// Serializes as the URN string.
-        impl ::unkey_errors::__private::serde::Serialize for Code {
-            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
-            where
-                S: ::unkey_errors::__private::serde::Serializer,
-            {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        /// Deserializes from the URN string.
-        impl<'de> ::unkey_errors::__private::serde::Deserialize<'de> for Code {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
-            where
-                D: ::unkey_errors::__private::serde::Deserializer<'de>,
-            {
-                ::unkey_errors::__private::deserialize_code(deserializer)
-            }
-        }
+    fn has_errors_array(self) -> bool {
+        Code::has_errors_array(self)
     }
 }
 
+impl ::core::fmt::Debug for Code {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_tuple("Code").field(&self.as_str()).finish()
+    }
+}
+
+/// Prints the URN.
+impl ::core::fmt::Display for Code {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Serializes as the URN string.
+impl ::unkey_errors::__private::serde::Serialize for Code {
+    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+    where
+        S: ::unkey_errors::__private::serde::Serializer,
+    {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Deserializes from the URN string.
+impl<'de> ::unkey_errors::__private::serde::Deserialize<'de> for Code {
+    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    where
+        D: ::unkey_errors::__private::serde::Deserializer<'de>,
+    {
+        ::unkey_errors::__private::deserialize_code(deserializer)
+    }
+}
+"#;
+
 /// `pub mod codes { pub mod <system> { pub mod <category> { pub const <SPECIFIC>: Code } } }`.
-fn codes_module(catalogue: &Catalogue) -> TokenStream {
+fn codes_module(out: &mut String, catalogue: &Catalogue) {
+    out.push_str(
+        "
+/// One constant per code, at a path mirroring its URN: `err:<system>:<category>:<specific>`
+/// is `codes::<system>::<category>::<SPECIFIC>`. Each constant's documentation is the
+/// code's whole docs page.
+pub mod codes {
+",
+    );
     let systems = unkey_errors_catalogue::group_by_system_and_category(&catalogue.entries);
-    let systems = systems.into_iter().map(|(system, categories)| {
-        let system_doc = format!("Codes of the `{system}` system: `err:{system}:*`.");
-        let system_ident = idents::module(system);
-        let categories = categories.into_iter().map(|(category, entries)| {
-            let category_doc =
-                format!("Codes of the `{category}` category: `err:{system}:{category}:*`.");
-            let category_ident = idents::module(category);
-            let mut constants = String::with_capacity(entries.len() * 400);
+    for (system, categories) in systems {
+        doc_attribute(
+            out,
+            &format!("Codes of the `{system}` system: `err:{system}:*`."),
+        );
+        let _ = writeln!(out, "\npub mod {} {{", idents::module_source(system));
+        for (category, entries) in categories {
+            doc_attribute(
+                out,
+                &format!("Codes of the `{category}` category: `err:{system}:{category}:*`."),
+            );
+            let _ = writeln!(
+                out,
+                "\npub mod {} {{\nuse super::super::super::Code;",
+                idents::module_source(category)
+            );
             for entry in entries {
-                doc_attribute(&mut constants, &docs::constant_doc(catalogue, entry));
-                let _ = write!(
-                    constants,
-                    "pub const {}: Code = Code::{};",
+                doc_attribute(out, &docs::constant_doc(catalogue, entry));
+                let _ = writeln!(
+                    out,
+                    "\npub const {}: Code = Code::{};",
                     entry.constant_name(),
                     entry.variant_name()
                 );
             }
-            let constants = source(&constants);
-            quote! {
-                #[doc = #category_doc]
-                pub mod #category_ident {
-                    use super::super::super::Code;
-
-                    #constants
-                }
-            }
-        });
-        quote! {
-            #[doc = #system_doc]
-            pub mod #system_ident {
-                #(#categories)*
-            }
+            out.push_str("}\n");
         }
-    });
-    quote! {
-        /// One constant per code, at a path mirroring its URN: `err:<system>:<category>:<specific>`
-        /// is `codes::<system>::<category>::<SPECIFIC>`. Each constant's documentation is the
-        /// code's whole docs page.
-        pub mod codes {
-            #(#systems)*
-        }
+        out.push_str("}\n");
     }
+    out.push_str("}\n");
 }

@@ -3,32 +3,44 @@
 mod docs;
 mod generate;
 
-pub use generate::generate;
+pub use generate::{generate, generate_source};
 
 use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
 use syn::LitStr;
 
-pub(crate) fn expand(input: TokenStream) -> TokenStream {
+/// What `catalogue!(<input>)` expands to, before it becomes tokens.
+pub enum Expansion {
+    /// The generated API, as source text that is always valid Rust.
+    Source(String),
+    /// One compile error per problem in the input or the catalogue.
+    Errors(TokenStream),
+}
+
+pub(crate) fn expand(input: TokenStream) -> Expansion {
     let path: LitStr = match syn::parse2(input) {
         Ok(path) => path,
         Err(error) => {
-            return syn::Error::new(
-                error.span(),
-                "expected the catalogue's path as a string, e.g. `catalogue!(\"errors.yaml\")`",
-            )
-            .to_compile_error();
+            return Expansion::Errors(
+                syn::Error::new(
+                    error.span(),
+                    "expected the catalogue's path as a string, e.g. `catalogue!(\"errors.yaml\")`",
+                )
+                .to_compile_error(),
+            );
         }
     };
     let shown_as = path.value();
     let resolved = resolve(&shown_as);
     match unkey_errors_catalogue::load(&resolved, &shown_as) {
-        Ok(catalogue) => generate::generate(&catalogue, &resolved),
-        Err(diagnostics) => diagnostics
-            .iter()
-            .map(|diagnostic| syn::Error::new(path.span(), diagnostic).to_compile_error())
-            .collect(),
+        Ok(catalogue) => Expansion::Source(generate::generate_source(&catalogue, &resolved)),
+        Err(diagnostics) => Expansion::Errors(
+            diagnostics
+                .iter()
+                .map(|diagnostic| syn::Error::new(path.span(), diagnostic).to_compile_error())
+                .collect(),
+        ),
     }
 }
 

@@ -22,12 +22,19 @@ fn main() {
 
     let unkey =
         unkey_errors_catalogue::load(&unkey_path, "errors.yaml").expect("errors.yaml is valid");
-    let unkey_codes: Vec<(String, u16, String)> = unkey
+    let unkey_codes: Vec<naive::Entry> = unkey
         .entries
         .iter()
-        .map(|e| (e.code.as_str().to_owned(), e.status, e.title.clone()))
+        .map(|e| naive::Entry {
+            urn: e.code.as_str().to_owned(),
+            status: e.status,
+            title: e.title.clone(),
+            description: e.description.clone(),
+            docs_url: unkey.docs_url(e),
+            errors_array: e.errors_array,
+        })
         .collect();
-    let large_codes: Vec<(String, u16, String)> = (0..LARGE).map(synthetic::code).collect();
+    let large_codes: Vec<naive::Entry> = (0..LARGE).map(synthetic::naive_entry).collect();
 
     let mut code = format!(
         "/// `catalogue!` over {LARGE} synthetic codes.\npub mod large {{\n    unkey_errors::catalogue!({:?});\n}}\n",

@@ -2,7 +2,8 @@
 """Compile-time benchmark: `cargo check` of a consumer crate through `catalogue!`, against the
 same generated code written by hand, and against a naive generator's output.
 
-Usage: python3 bench/compile_time.py [--runs N] [--sizes 100,1000,10000] [--dir DIR] [--optimize-macros]
+Usage: python3 bench/compile_time.py [--runs N] [--sizes 100,1000,10000] [--dir DIR]
+                                     [--optimize-macros] [--build] [--incremental]
 
 Needs only the Rust toolchain, python3 and GNU time (/usr/bin/time). For each crate it takes the
 exact rustc command cargo runs (`cargo check -v`), then runs that command N times under
@@ -11,6 +12,13 @@ start-up. It prints medians and the ratios the performance targets are stated in
 
 --clean-build instead times a clean `cargo build` (debug) of a small service with unkey-errors
 against the same service with only thiserror and serde_json.
+
+Each run is a whole check of the crate, without incremental compilation (what a first build or
+CI pays). --incremental keeps cargo's incremental cache, so every run after the first re-checks
+an unchanged crate: what each rebuild costs while only other crates change (the macro runs
+again every time; rustc reuses what it can of the rest).
+
+--build times `cargo build` (debug: code generation too) instead of `cargo check`.
 
 --optimize-macros builds proc macros and their dependencies with opt-level 3
 (`[profile.dev.build-override]`), as README suggests for large catalogues.
@@ -31,11 +39,12 @@ def run(cmd, **kwargs):
     return subprocess.run(cmd, check=True, text=True, capture_output=True, **kwargs)
 
 
-def rustc_command(workspace, crate):
-    """The rustc invocation cargo uses to check `crate`, as a shell command line."""
+def rustc_command(workspace, crate, cargo_command, incremental):
+    """The rustc invocation `cargo <cargo_command>` uses for `crate`, as a shell command line."""
     lib = os.path.join(workspace, crate, "src", "lib.rs")
     os.utime(lib)
-    out = run(["cargo", "check", "-v", "--offline", "-p", f"bench-{crate}"], cwd=workspace).stderr
+    env = dict(os.environ, CARGO_INCREMENTAL="1" if incremental else "0")
+    out = run(["cargo", cargo_command, "-v", "--offline", "-p", f"bench-{crate}"], cwd=workspace, env=env).stderr
     for line in out.splitlines():
         match = re.match(r"\s*Running `(.*)`$", line)
         if match and f"--crate-name bench_{crate.replace('-', '_')}" in match.group(1):
@@ -64,6 +73,8 @@ def main():
     parser.add_argument("--dir", default=os.path.join(ROOT, "target", "compile-time"))
     parser.add_argument("--optimize-macros", action="store_true")
     parser.add_argument("--clean-build", action="store_true")
+    parser.add_argument("--build", action="store_true")
+    parser.add_argument("--incremental", action="store_true")
     args = parser.parse_args()
     if args.clean_build:
         return clean_build(args)
@@ -75,17 +86,20 @@ def main():
         with open(os.path.join(args.dir, "Cargo.toml"), "a") as manifest:
             manifest.write("\n[profile.dev.build-override]\nopt-level = 3\n")
     # Dependencies once, so each measurement is the consumer crate alone.
-    subprocess.run(["cargo", "check", "--quiet", "--offline", "--workspace"], cwd=args.dir, check=True)
+    cargo_command = "build" if args.build else "check"
+    subprocess.run(["cargo", cargo_command, "--quiet", "--offline", "--workspace"], cwd=args.dir, check=True)
 
     macros = "opt-level 3" if args.optimize_macros else "unoptimized (the default)"
-    print(f"rustc (check, dev profile; proc macros {macros}), median of {args.runs} runs; memory is peak RSS\n")
+    cache = "incremental, warm" if args.incremental else "no incremental cache"
+    print(f"rustc ({cargo_command}, dev profile, {cache}; proc macros {macros}), median of {args.runs} runs; "
+          "memory is peak RSS\n")
     print("| codes | catalogue! | written out | naive | catalogue! / written out | catalogue! / naive | memory catalogue! / naive |")
     print("|---|---|---|---|---|---|---|")
     for n in sizes:
         results = {}
         for kind in ["ours", "expanded", "naive"]:
             crate = f"{kind}-{n}"
-            command = rustc_command(args.dir, crate)
+            command = rustc_command(args.dir, crate, cargo_command, args.incremental)
             runs = [measure(command, args.dir, os.path.join(args.dir, crate)) for _ in range(args.runs)]
             results[kind] = (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs))
         ours, expanded, naive = results["ours"], results["expanded"], results["naive"]

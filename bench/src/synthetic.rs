@@ -20,9 +20,25 @@ pub fn code(i: usize) -> (String, u16, String) {
     (urn, status, title.to_owned())
 }
 
+/// Code `i` as the naive generator takes it: what `catalogue!` reads from [`catalogue`].
+pub fn naive_entry(i: usize) -> crate::naive::Entry {
+    let (urn, status, title) = code(i);
+    crate::naive::Entry {
+        docs_url: format!("{DOCS_BASE_URL}/{}", urn["err:".len()..].replace(':', "/")),
+        description: format!("Synthetic error number {i}."),
+        urn,
+        status,
+        title,
+        errors_array: false,
+    }
+}
+
+/// Where the synthetic catalogues say their docs live.
+const DOCS_BASE_URL: &str = "https://example.com/docs/errors";
+
 /// The YAML of a catalogue of `n` codes (internal entries: no docs sections).
 pub fn catalogue(n: usize) -> String {
-    let mut yaml = String::from("docs_base_url: https://example.com/docs/errors\nerrors:\n");
+    let mut yaml = format!("docs_base_url: {DOCS_BASE_URL}\nerrors:\n");
     for i in 0..n {
         let (urn, status, title) = code(i);
         let _ = write!(

@@ -33,14 +33,14 @@ fn main() -> std::io::Result<()> {
         let catalogue_path = ours.join("catalogue.yaml");
         let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "catalogue.yaml")
             .map_err(|e| std::io::Error::other(e.to_string()))?;
-        let expanded = unkey_errors_codegen::generate(&catalogue, &catalogue_path).to_string();
+        let expanded = unkey_errors_codegen::generate_source(&catalogue, &catalogue_path);
         write_crate(&dir.join(format!("expanded-{n}")), &runtime, &expanded)?;
 
-        let codes: Vec<(String, u16, String)> = (0..n).map(synthetic::code).collect();
+        let entries: Vec<naive::Entry> = (0..n).map(synthetic::naive_entry).collect();
         write_crate(
             &dir.join(format!("naive-{n}")),
             &runtime,
-            &naive::module("naive", &codes),
+            &naive::module("naive", &entries),
         )?;
         members.extend([
             format!("ours-{n}"),

@@ -1,5 +1,6 @@
 //! Any bytes as a catalogue file: the loader returns a catalogue or positioned problems, and a
-//! catalogue it accepts generates code and renders docs, all without panicking.
+//! catalogue it accepts generates source text that lexes (the proc macro hands it to rustc's
+//! lexer unchecked) and renders docs, all without panicking.
 #![no_main]
 
 use std::path::Path;
@@ -10,7 +11,10 @@ fuzz_target!(|bytes: &[u8]| {
     match unkey_errors_catalogue::parse(bytes, "errors.yaml") {
         Ok(catalogue) => {
             assert!(!catalogue.entries.is_empty());
-            let _ = unkey_errors_codegen::generate(&catalogue, Path::new("/errors.yaml"));
+            let text = unkey_errors_codegen::generate_source(&catalogue, Path::new("/errors.yaml"));
+            if let Err(error) = text.parse::<proc_macro2::TokenStream>() {
+                panic!("generated source does not lex: {error}");
+            }
             let _ = unkey_errors_docs::render::tree(&catalogue);
         }
         Err(problems) => {

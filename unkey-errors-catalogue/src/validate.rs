@@ -639,7 +639,18 @@ fn check_variant_names(
 ) {
     let mut names: HashMap<String, &Entry> = HashMap::with_capacity(entries.len());
     for entry in entries {
-        if let Some(first) = names.insert(entry.variant_name(), entry) {
+        let name = entry.variant_name();
+        if name == "ALL" {
+            report.error(
+                outline.key(errors_place, entry.code.as_str(), 0).key,
+                format!(
+                    "`{}` becomes the Rust variant `ALL`, which would hide `Code::ALL`, the list of every code",
+                    entry.code
+                ),
+                Some("rename one of its parts".to_owned()),
+            );
+        }
+        if let Some(first) = names.insert(name, entry) {
             let at = outline.key(errors_place, entry.code.as_str(), 0).key;
             report.error(
                 at,

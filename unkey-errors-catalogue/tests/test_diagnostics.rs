@@ -289,6 +289,18 @@ fn codes_that_collide_as_rust_names_are_rejected() {
 }
 
 #[test]
+fn a_code_whose_variant_would_hide_code_all_is_rejected() {
+    let yaml = format!("{HEADER}{}{}", entry("err:a:b:c"), entry("err:a:l:l"));
+    let problem = only(&yaml);
+    assert_eq!(
+        problem.message,
+        "`err:a:l:l` becomes the Rust variant `ALL`, which would hide `Code::ALL`, the list of every code"
+    );
+    assert_eq!(problem.position, at(11, 3));
+    assert_eq!(problem.help.as_deref(), Some("rename one of its parts"));
+}
+
+#[test]
 fn reserved_path_words_cannot_be_parts() {
     let problem = only(&format!("{HEADER}{}", entry("err:self:b:c")));
     assert!(

@@ -15,25 +15,22 @@ mod urn_table;
 
 use proc_macro2::TokenStream;
 
-pub use catalogue::{Expansion, generate, generate_source};
+pub use catalogue::{Expansion, generate_source};
 
 /// The expansion of `catalogue!(<input>)`: the generated API as source text, or one compile
 /// error per problem in the catalogue. A relative path is resolved from `CARGO_MANIFEST_DIR`.
 ///
-/// The proc macro hands the text to the compiler's lexer in one call; [`generate`] lexes it
-/// with `proc_macro2` for use outside a compiler.
+/// The proc macro hands the text to the compiler's lexer in one call.
 pub fn catalogue(input: TokenStream) -> Expansion {
     catalogue::expand(input)
 }
 
-/// Tokens of source text this crate generated. The text is always valid Rust; were it not,
-/// the user would see a compile error rather than a panic.
-fn source_tokens(text: &str) -> TokenStream {
-    text.parse()
-        .unwrap_or_else(|error: proc_macro2::LexError| lex_error(&error.to_string()))
-}
-
-/// A compile error for generated text that failed to lex (never expected: a bug to report).
+/// A compile error for generated text that the compiler's lexer refused: a bug to report.
+///
+/// Not every lexing failure reaches it (rustc may report some itself, or panic), so the
+/// guarantee that the text is valid lies in how it is written and in the tests and fuzz target
+/// that parse it.
+#[doc(hidden)]
 pub fn lex_error(message: &str) -> TokenStream {
     syn::Error::new(
         proc_macro2::Span::call_site(),

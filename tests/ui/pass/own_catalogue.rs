@@ -2,7 +2,9 @@
 unkey_errors::catalogue!("../../../../tests/ui/catalogues/valid.yaml");
 
 fn main() {
-    assert_eq!(Code::ALL, [Code::ShopOrdersNotFound, Code::ShopItemsGone]);
+    assert_eq!(Code::ALL, [Code::ShopOrdersNotFound, Code::ShopItemsGone, Code::TypeMatchGen]);
+    // Keyword parts become raw identifiers.
+    assert_eq!(codes::r#type::r#match::GEN.as_str(), "err:type:match:gen");
     assert_eq!(codes::shop::items::GONE.status(), 410);
     assert_eq!(codes::shop::items::GONE.docs_url(), "https://example.com/docs/errors/shop/items/gone");
     // The expansion is source text handed to rustc's lexer: strings survive it exactly.

@@ -12,19 +12,17 @@
 use std::fmt::{Debug, Write};
 use std::path::Path;
 
-use proc_macro2::TokenStream;
 use unkey_errors_catalogue::{Catalogue, Entry};
 
 use super::docs;
 use crate::idents;
 
 /// The items `catalogue!` expands to for a validated `catalogue` read from `path` (which the
-/// expansion tracks, so editing the file rebuilds the crate).
-pub fn generate(catalogue: &Catalogue, path: &Path) -> TokenStream {
-    crate::source_tokens(&generate_source(catalogue, path))
-}
-
-/// [`generate`]'s items as Rust source text, which is always valid Rust.
+/// expansion tracks, so editing the file rebuilds the crate), as Rust source text.
+///
+/// The text is always valid Rust: strings and docs are written as literals escaped by `{:?}`,
+/// keyword parts as raw identifiers, and everything else is fixed text. `path` should be valid
+/// UTF-8 (`catalogue!` checks); otherwise the tracking names a lossy copy of it.
 pub fn generate_source(catalogue: &Catalogue, path: &Path) -> String {
     let shown_as = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -89,17 +87,19 @@ impl Code {
     table(out, catalogue, |e| {
         Verbatim(format!("Code::{}", e.variant_name()))
     });
-    out.push_str("    const URNS: &'static [&'static str] = ");
+    // The private tables' names hold an underscore, which no variant name (UpperCamelCase from
+    // the URN's parts) can: a code can never shadow one. `ALL` is checked by validation.
+    out.push_str("    const URN_TABLE: &'static [&'static str] = ");
     table(out, catalogue, |e| e.code.as_str());
-    out.push_str("    const STATUSES: &'static [u16] = ");
+    out.push_str("    const STATUS_TABLE: &'static [u16] = ");
     table(out, catalogue, |e| e.status);
-    out.push_str("    const TITLES: &'static [&'static str] = ");
+    out.push_str("    const TITLE_TABLE: &'static [&'static str] = ");
     table(out, catalogue, |e| e.title.as_str());
-    out.push_str("    const DESCRIPTIONS: &'static [&'static str] = ");
+    out.push_str("    const DESCRIPTION_TABLE: &'static [&'static str] = ");
     table(out, catalogue, |e| e.description.as_str());
-    out.push_str("    const DOCS_URLS: &'static [&'static str] = ");
+    out.push_str("    const DOCS_URL_TABLE: &'static [&'static str] = ");
     table(out, catalogue, |e| catalogue.docs_url(e));
-    out.push_str("    const ERRORS_ARRAYS: &'static [bool] = ");
+    out.push_str("    const ERRORS_ARRAY_TABLE: &'static [bool] = ");
     table(out, catalogue, |e| e.errors_array);
     out.push_str(
         "    /// A hash table from URN to index into `ALL`, so parsing costs one hash and about
@@ -114,33 +114,33 @@ impl Code {
 const ACCESSORS: &str = "
     /// The URN, e.g. `err:unkey:authorization:forbidden`.
     pub const fn as_str(self) -> &'static str {
-        Self::URNS[self as usize]
+        Self::URN_TABLE[self as usize]
     }
 
     /// The HTTP status the API answers with.
     pub const fn status(self) -> u16 {
-        Self::STATUSES[self as usize]
+        Self::STATUS_TABLE[self as usize]
     }
 
     /// The response's `title`, e.g. `Forbidden`.
     pub const fn title(self) -> &'static str {
-        Self::TITLES[self as usize]
+        Self::TITLE_TABLE[self as usize]
     }
 
     /// One sentence saying what the error means.
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTION_TABLE[self as usize]
     }
 
     /// The URL of the code's docs page; also the response's `type`.
     pub const fn docs_url(self) -> &'static str {
-        Self::DOCS_URLS[self as usize]
+        Self::DOCS_URL_TABLE[self as usize]
     }
 
     /// Whether the response body carries an `errors` array listing each problem with
     /// the request.
     pub const fn has_errors_array(self) -> bool {
-        Self::ERRORS_ARRAYS[self as usize]
+        Self::ERRORS_ARRAY_TABLE[self as usize]
     }
 }
 
@@ -149,10 +149,10 @@ impl ::core::str::FromStr for Code {
 
     /// Parses a URN; an unknown one is an error suggesting the closest codes.
     fn from_str(urn: &str) -> ::core::result::Result<Self, Self::Err> {
-        match ::unkey_errors::__private::find_urn(urn, Self::URNS, Self::URN_SLOTS) {
+        match ::unkey_errors::__private::find_urn(urn, Self::URN_TABLE, Self::URN_SLOTS) {
             ::core::option::Option::Some(index) => ::core::result::Result::Ok(Self::ALL[index]),
             ::core::option::Option::None => ::core::result::Result::Err(
-                ::unkey_errors::ParseCodeError::unknown(urn, Self::URNS),
+                ::unkey_errors::ParseCodeError::unknown(urn, Self::URN_TABLE),
             ),
         }
     }

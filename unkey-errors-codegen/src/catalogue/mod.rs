@@ -3,9 +3,9 @@
 mod docs;
 mod generate;
 
-pub use generate::{generate, generate_source};
+pub use generate::generate_source;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use proc_macro2::TokenStream;
 use syn::LitStr;
@@ -33,6 +33,9 @@ pub(crate) fn expand(input: TokenStream) -> Expansion {
     };
     let shown_as = path.value();
     let resolved = resolve(&shown_as);
+    if let Err(message) = trackable(&resolved) {
+        return Expansion::Errors(syn::Error::new(path.span(), message).to_compile_error());
+    }
     match unkey_errors_catalogue::load(&resolved, &shown_as) {
         Ok(catalogue) => Expansion::Source(generate::generate_source(&catalogue, &resolved)),
         Err(diagnostics) => Expansion::Errors(
@@ -41,6 +44,19 @@ pub(crate) fn expand(input: TokenStream) -> Expansion {
                 .map(|diagnostic| syn::Error::new(path.span(), diagnostic).to_compile_error())
                 .collect(),
         ),
+    }
+}
+
+/// The expansion tracks the file with `include_bytes!`, whose path is a string: a path that is
+/// not UTF-8 cannot be named there.
+fn trackable(path: &Path) -> Result<(), String> {
+    match path.to_str() {
+        Some(_) => Ok(()),
+        None => Err(format!(
+            "the catalogue's path `{}` is not valid UTF-8, so the build cannot track changes to it\n\
+             help: move the catalogue (or the crate) to a path that is valid UTF-8",
+            path.display()
+        )),
     }
 }
 
@@ -53,5 +69,26 @@ fn resolve(path: &str) -> PathBuf {
     match std::env::var_os("CARGO_MANIFEST_DIR") {
         Some(dir) => PathBuf::from(dir).join(path),
         None => path,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trackable;
+
+    #[test]
+    fn a_path_that_is_not_utf8_is_an_error_naming_it() {
+        assert_eq!(
+            trackable(std::path::Path::new("/crate/errors.yaml")),
+            Ok(())
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let path = std::path::Path::new(std::ffi::OsStr::from_bytes(b"/cr\xFFate/errors.yaml"));
+            let message = trackable(path).unwrap_err();
+            assert!(message.contains("/cr\u{FFFD}ate/errors.yaml"), "{message}");
+            assert!(message.contains("not valid UTF-8"), "{message}");
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! Synthetic catalogues of any size, shaped like a real one: codes spread over 5 systems of
-//! 10 categories each (Unkey's has 3 systems, 13 categories), long shared prefixes, four statuses.
+//! Synthetic catalogues of any size, shaped like a real one: codes spread over 10 systems with up
+//! to 100 categories each (Unkey's has 3 systems, 13 categories), long shared prefixes, four
+//! statuses.
 
 use std::fmt::Write;
 

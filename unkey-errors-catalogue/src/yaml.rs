@@ -51,12 +51,9 @@ pub(crate) struct SyntaxError {
 /// Parses one YAML document. An empty document is [`Node::Null`].
 pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
     serde_yaml::from_str(text).map_err(|error| {
-        let position = error
-            .location()
-            .map_or(Position::START, |location| Position {
-                line: location.line(),
-                column: location.column(),
-            });
+        let position = error.location().map_or(Position::START, |location| {
+            position_of(text, location.index())
+        });
         let mut message = error.to_string();
         // The position is reported on its own; drop the parser's copy of it.
         if let Some(cut) = message.find(" at line ") {
@@ -64,6 +61,23 @@ pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
         }
         SyntaxError { message, position }
     })
+}
+
+/// The line and column (from 1, in characters) of byte `index` of `text`, counting lines at
+/// `\n` only, as every other stage does (the caller has normalized CR and CRLF). The parser's
+/// own line count cannot be used: it also breaks lines at NEL, U+2028 and U+2029, so after
+/// one of those in a title its lines no longer match the file's.
+fn position_of(text: &str, index: usize) -> Position {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    let before = &text[..index];
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    Position {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
 }
 
 impl<'de> Deserialize<'de> for Node {

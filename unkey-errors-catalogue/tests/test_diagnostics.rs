@@ -65,6 +65,28 @@ fn a_yaml_syntax_error_names_its_line_and_column() {
 }
 
 #[test]
+fn unicode_line_separators_in_text_do_not_shift_a_syntax_error() {
+    // YAML's parser also breaks lines at NEL, U+2028 and U+2029; the file's lines do not.
+    let title = "Not\u{85}Found\u{2028}here\u{2029}";
+    let yaml = format!("{HEADER}  err:a:b:c:\n    status: 404\n    title: {title}\n   detail: x\n");
+    let problem = only(&yaml);
+    assert!(
+        problem.message.starts_with("invalid YAML"),
+        "{}",
+        problem.message
+    );
+    // The parser stops at `here`, which it reads as the start of a new line (after U+2028):
+    // line 5 of the file, not the parser's own line 7, and the quoted line is that line.
+    let title_line = format!("    title: {title}");
+    let here = title_line[..title_line.find("here").unwrap()]
+        .chars()
+        .count()
+        + 1;
+    assert_eq!(problem.position, at(5, here));
+    assert_eq!(problem.source_line.as_deref(), Some(title_line.trim_end()));
+}
+
+#[test]
 fn tabs_in_indentation_are_a_syntax_error_with_a_hint() {
     let yaml = format!("{HEADER}  err:a:b:c:\n\tstatus: 404\n");
     let problem = only(&yaml);

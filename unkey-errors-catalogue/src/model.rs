@@ -114,6 +114,9 @@ pub struct Catalogue {
     pub docs_base_url: String,
     /// The entries, in file order.
     pub entries: Vec<Entry>,
+    /// Whether the generated `Code` enum is exhaustive (top-level `exhaustive: true`). By
+    /// default it is `#[non_exhaustive]`, so a release that adds codes is a minor release.
+    pub exhaustive: bool,
     /// Position in `entries` by code, so lookups (a page's related codes, a doc comment's
     /// links) stay constant-time in large catalogues.
     by_code: HashMap<String, usize>,
@@ -121,7 +124,7 @@ pub struct Catalogue {
 
 impl Catalogue {
     /// A catalogue of already validated entries.
-    pub(crate) fn new(docs_base_url: String, entries: Vec<Entry>) -> Self {
+    pub(crate) fn new(docs_base_url: String, entries: Vec<Entry>, exhaustive: bool) -> Self {
         let by_code = entries
             .iter()
             .enumerate()
@@ -130,6 +133,7 @@ impl Catalogue {
         Catalogue {
             docs_base_url,
             entries,
+            exhaustive,
             by_code,
         }
     }
@@ -175,6 +179,9 @@ pub struct Entry {
     pub errors_array: bool,
     /// An internal code without a public docs page; its docs sections may be empty.
     pub internal: bool,
+    /// Why the code should no longer be used and what to use instead, e.g. `use err:… instead`.
+    /// A deprecated code still parses and serializes, so clients keep working.
+    pub deprecated: Option<String>,
     /// Codes a reader of this error's page should also know, in the catalogue's order of mention.
     pub related: Vec<Urn>,
     /// Markdown: what triggers the error. Empty when not written yet.

@@ -12,15 +12,16 @@ use crate::yaml::Node;
 /// `u16` and users' builds would slow to a crawl; split such a catalogue by system instead.
 pub const MAX_ENTRIES: usize = 65_535;
 
-const TOP_LEVEL_KEYS: [&str; 2] = ["docs_base_url", "errors"];
+const TOP_LEVEL_KEYS: [&str; 3] = ["docs_base_url", "exhaustive", "errors"];
 
-const ENTRY_FIELDS: [&str; 11] = [
+const ENTRY_FIELDS: [&str; 12] = [
     "status",
     "title",
     "description",
     "detail",
     "errors_array",
     "internal",
+    "deprecated",
     "related",
     "what_happened",
     "how_to_fix",
@@ -57,6 +58,7 @@ pub(crate) fn validate(
 
     let mut docs_base_url = None;
     let mut entries = None;
+    let mut exhaustive = false;
     let mut seen = KeySeen::default();
     for (key, value) in pairs {
         let Some(name) = key_name(key, top, report) else {
@@ -77,6 +79,7 @@ pub(crate) fn validate(
         match name {
             "docs_base_url" => docs_base_url = docs_url(value, place, report),
             "errors" => entries = Some(validate_entries(value, place, outline, report)),
+            "exhaustive" => exhaustive = flag(name, value, place, report),
             _ => {
                 unknown_key(name, place, &TOP_LEVEL_KEYS, "top-level key", report);
             }
@@ -97,7 +100,7 @@ pub(crate) fn validate(
             );
         }
     }
-    Some(Catalogue::new(docs_base_url?, entries?)).filter(|_| !report.has_errors())
+    Some(Catalogue::new(docs_base_url?, entries?, exhaustive)).filter(|_| !report.has_errors())
 }
 
 /// Remembers where each key of one mapping was first seen, and how often.
@@ -310,6 +313,7 @@ struct Fields {
     detail: Option<String>,
     errors_array: bool,
     internal: bool,
+    deprecated: Option<String>,
     related: Vec<(Urn, Position)>,
     what_happened: String,
     how_to_fix: String,
@@ -364,6 +368,7 @@ fn validate_entry(
             "detail" => fields.detail = line_text(name, value, field, report),
             "errors_array" => fields.errors_array = flag(name, value, field, report),
             "internal" => fields.internal = flag(name, value, field, report),
+            "deprecated" => fields.deprecated = line_text(name, value, field, report),
             "related" => fields.related = related(value, field, outline, report),
             "what_happened" => fields.what_happened = prose(name, value, field, report),
             "how_to_fix" => fields.how_to_fix = prose(name, value, field, report),
@@ -442,6 +447,7 @@ fn validate_entry(
             detail: fields.detail?,
             errors_array: fields.errors_array,
             internal: fields.internal,
+            deprecated: fields.deprecated,
             related,
             what_happened: fields.what_happened,
             how_to_fix: fields.how_to_fix,

@@ -93,11 +93,21 @@ fn status_is_usable_in_const_context() {
 }
 
 #[test]
-fn debug_shows_the_urn() {
+fn debug_shows_the_variant_as_written_in_code() {
+    // Pasteable back into code, unlike a `Code("…")` tuple that does not exist.
     assert_eq!(
         format!("{:?}", codes::unkey::authorization::FORBIDDEN),
-        r#"Code("err:unkey:authorization:forbidden")"#
+        "Code::UnkeyAuthorizationForbidden"
     );
+    for code in Code::ALL {
+        let debug = format!("{code:?}");
+        let variant = debug.strip_prefix("Code::").unwrap();
+        let joined: String = code.as_str()["err:".len()..]
+            .split([':', '_'])
+            .map(|word| word[..1].to_ascii_uppercase() + &word[1..])
+            .collect();
+        assert_eq!(variant, joined, "{code}");
+    }
     let urn = "err:unkey:data:api_not_found";
     let padded = format!("{}{urn}", " ".repeat(40 - urn.len()));
     assert_eq!(format!("{:>40}", codes::unkey::data::API_NOT_FOUND), padded);

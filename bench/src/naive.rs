@@ -111,6 +111,8 @@ const TRAIT_IMPLS: &str = r#"
         }
     }
 
+    impl ::unkey_errors::__private::Sealed for NaiveCode {}
+
     impl ::unkey_errors::ErrorCode for NaiveCode {
         const ALL: &'static [Self] = NaiveCode::ALL;
         fn as_str(self) -> &'static str { NaiveCode::as_str(self) }
@@ -119,6 +121,8 @@ const TRAIT_IMPLS: &str = r#"
         fn description(self) -> &'static str { NaiveCode::description(self) }
         fn docs_url(self) -> &'static str { NaiveCode::docs_url(self) }
         fn has_errors_array(self) -> bool { NaiveCode::has_errors_array(self) }
+        // The synthetic catalogues deprecate nothing.
+        fn deprecation(self) -> ::core::option::Option<&'static str> { ::core::option::Option::None }
     }
 
     impl ::unkey_errors::__private::serde::Serialize for NaiveCode {

@@ -11,7 +11,7 @@ fuzz_target!(|bytes: &[u8]| {
     match unkey_errors_catalogue::parse(bytes, "errors.yaml") {
         Ok(catalogue) => {
             assert!(!catalogue.entries.is_empty());
-            let text = unkey_errors_codegen::generate_source(&catalogue, Path::new("/errors.yaml"));
+            let text = unkey_errors_codegen::generate_standalone_source(&catalogue, Path::new("/errors.yaml"));
             if let Err(error) = syn::parse_file(&text) {
                 panic!("generated source is not valid Rust: {error}");
             }

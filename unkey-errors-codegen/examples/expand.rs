@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         Ok(catalogue) => {
             print!(
                 "{}",
-                unkey_errors_codegen::generate_source(&catalogue, &path)
+                unkey_errors_codegen::generate_standalone_source(&catalogue, &path)
             );
             ExitCode::SUCCESS
         }

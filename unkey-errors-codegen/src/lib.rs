@@ -15,7 +15,7 @@ mod urn_table;
 
 use proc_macro2::TokenStream;
 
-pub use catalogue::{Expansion, generate_source};
+pub use catalogue::{Expansion, RUNTIME_ALIAS, generate_source, generate_standalone_source};
 
 /// The expansion of `catalogue!(<input>)`: the generated API as source text, or one compile
 /// error per problem in the catalogue. A relative path is resolved from `CARGO_MANIFEST_DIR`.
@@ -37,6 +37,13 @@ pub fn lex_error(message: &str) -> TokenStream {
         format!("unkey-errors generated code that does not lex ({message}); please report this"),
     )
     .to_compile_error()
+}
+
+/// The expansion of `unknown_code!(<code> (<catalogue path>) "<file>" [<every code>])`: the
+/// compile error, on the code string, for a code the catalogue lacks. The lookup macro that
+/// `catalogue!` generates calls it when no arm matches.
+pub fn unknown_code(input: TokenStream) -> TokenStream {
+    derive::unknown_code(input)
 }
 
 /// The expansion of `#[derive(UnkeyError)]` on `input`: the impl, or compile errors plus a stub.

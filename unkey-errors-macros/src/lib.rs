@@ -7,30 +7,36 @@
 
 use proc_macro::TokenStream;
 
-/// Generates the typed API of an error catalogue: a `Code` enum with one variant per entry,
-/// its accessors, and a constant per code under `codes::<system>::<category>::<SPECIFIC>`.
-///
-/// The path is resolved from the calling crate's directory (`CARGO_MANIFEST_DIR`). Editing the
-/// file rebuilds the crate. A malformed catalogue is a compile error naming `file:line:column`
-/// for every problem found.
-///
-/// ```ignore
-/// unkey_errors::catalogue!("errors.yaml");
-/// ```
+/// The work of `unkey_errors::catalogue!`, which forwards its input here with the runtime
+/// crate's path (`$crate`) in front. Call that macro, not this one; it carries the docs.
+#[doc(hidden)]
 #[proc_macro]
 pub fn catalogue(input: TokenStream) -> TokenStream {
     match unkey_errors_codegen::catalogue(input.into()) {
-        // One call into rustc's lexer. (`proc_macro2` would first lex the text again in this
-        // crate's code, which runs unoptimized in the default dev profile: most of the
-        // macro's time for a large catalogue.) The text is valid by construction, which the
-        // UI tests and the `load_catalogue` fuzz target check by parsing it.
-        unkey_errors_codegen::Expansion::Source(text) => {
-            text.parse().unwrap_or_else(|error: proc_macro::LexError| {
-                unkey_errors_codegen::lex_error(&error.to_string()).into()
-            })
+        // One call into rustc's lexer for the text. (`proc_macro2` would first lex the text
+        // again in this crate's code, which runs unoptimized in the default dev profile: most
+        // of the macro's time for a large catalogue.) The text is valid by construction, which
+        // the UI tests and the `load_catalogue` fuzz target check by parsing it.
+        unkey_errors_codegen::Expansion::Source { prelude, text } => {
+            match text.parse::<TokenStream>() {
+                Ok(items) => {
+                    let mut expansion = TokenStream::from(prelude);
+                    expansion.extend(items);
+                    expansion
+                }
+                Err(error) => unkey_errors_codegen::lex_error(&error.to_string()).into(),
+            }
         }
         unkey_errors_codegen::Expansion::Errors(errors) => errors.into(),
     }
+}
+
+/// The compile error for a code that a catalogue lacks, with the closest codes suggested. The
+/// lookup macro that `catalogue!` generates calls it from its last arm. Not public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn unknown_code(input: TokenStream) -> TokenStream {
+    unkey_errors_codegen::unknown_code(input.into()).into()
 }
 
 /// Implements `unkey_errors::UnkeyError` for an error enum or struct, mapping each variant to a

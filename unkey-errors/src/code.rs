@@ -10,6 +10,9 @@ use std::str::FromStr;
 /// same methods. Code that works for any catalogue, like [`ErrorResponse::new`](crate::ErrorResponse::new),
 /// is written against this trait. Every method reads one static table: no allocation, no search.
 ///
+/// Only `catalogue!` implements it (the trait is sealed), so new methods can be added in a
+/// minor release without breaking anyone.
+///
 /// ```
 /// use unkey_errors::ErrorCode;
 ///
@@ -31,6 +34,7 @@ pub trait ErrorCode:
     + Send
     + Sync
     + 'static
+    + sealed::Sealed
 {
     /// Every code of the catalogue, in catalogue order.
     const ALL: &'static [Self];
@@ -53,6 +57,10 @@ pub trait ErrorCode:
     /// Whether the response body carries an `errors` array listing each problem with the request.
     fn has_errors_array(self) -> bool;
 
+    /// Why the code is deprecated and what to use instead, or `None` for a current code.
+    /// A deprecated code still parses, serializes and answers requests.
+    fn deprecation(self) -> Option<&'static str>;
+
     /// The HTTP status as an [`http::StatusCode`].
     ///
     /// ```
@@ -65,6 +73,13 @@ pub trait ErrorCode:
         // Catalogue validation keeps every status within 400..=599, which `http` accepts.
         http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
     }
+}
+
+/// The seal of [`ErrorCode`]: generated code implements it, nothing else should.
+#[doc(hidden)]
+pub mod sealed {
+    /// Implemented by every `Code` that `catalogue!` generates, and by nothing else.
+    pub trait Sealed {}
 }
 
 /// A string that is not a code of the catalogue it was parsed against.

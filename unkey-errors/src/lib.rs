@@ -17,7 +17,8 @@
 //! // Codes parse from their URN, with a hint for near misses.
 //! assert_eq!("err:unkey:authorization:forbidden".parse::<Code>(), Ok(code));
 //!
-//! // Matching is exhaustive: a new catalogue entry points the compiler at this match.
+//! // `Code` is `#[non_exhaustive]`: a release that adds codes is a minor release, and a
+//! // `match` outside this crate keeps a wildcard arm for them.
 //! fn retry_later(code: Code) -> bool {
 //!     match code {
 //!         Code::FrontlineUpstreamGatewayTimeout | Code::UnkeyApplicationServiceUnavailable => true,
@@ -51,17 +52,43 @@ mod urn_table;
 pub use code::{ErrorCode, ParseCodeError};
 pub use error::{UnkeyError, public_detail};
 pub use response::{CodeFacts, ErrorBody, ErrorResponse, Meta, ValidationError};
-pub use unkey_errors_macros::{UnkeyError, catalogue};
+pub use unkey_errors_macros::UnkeyError;
 
-catalogue!("errors.yaml");
+/// Generates the typed API of an error catalogue in the calling module: a `Code` enum with one
+/// variant per entry, its accessors, a constant per code under
+/// `codes::<system>::<category>::<SPECIFIC>`, and the lookup that `#[derive(UnkeyError)]`
+/// checks codes with (`#[unkey(catalogue = path::to::this::module)]`).
+///
+/// The path is resolved from the calling crate's directory (`CARGO_MANIFEST_DIR`). Editing the
+/// file rebuilds the crate. A malformed catalogue is a compile error naming `file:line:column`
+/// for every problem found. It works through a renamed dependency too
+/// (`ue = { package = "unkey-errors" }`, then `ue::catalogue!(…)`).
+///
+/// ```ignore
+/// mod errors {
+///     unkey_errors::catalogue!("errors.yaml");
+/// }
+/// ```
+#[macro_export]
+macro_rules! catalogue {
+    ($($input:tt)*) => {
+        // `$crate` names this crate even when the dependency is renamed; the proc macro
+        // cannot know that name, so it is passed along.
+        $crate::__private::catalogue! { [$crate] $($input)* }
+    };
+}
+
+crate::catalogue!("errors.yaml");
 
 /// What generated code needs from this crate. Not public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::code::sealed::Sealed;
     pub use crate::code::{deserialize_code, find_urn};
     #[cfg(feature = "axum")]
     pub use ::axum;
     pub use serde;
+    pub use unkey_errors_macros::{catalogue, unknown_code};
 }
 
 /// `IntoResponse` for a derived error when the `axum` feature is on; nothing otherwise.

@@ -33,7 +33,8 @@ fn main() -> std::io::Result<()> {
         let catalogue_path = ours.join("catalogue.yaml");
         let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "catalogue.yaml")
             .map_err(|e| std::io::Error::other(e.to_string()))?;
-        let expanded = unkey_errors_codegen::generate_source(&catalogue, &catalogue_path);
+        let expanded =
+            unkey_errors_codegen::generate_standalone_source(&catalogue, &catalogue_path);
         write_crate(&dir.join(format!("expanded-{n}")), &runtime, &expanded)?;
 
         let entries: Vec<naive::Entry> = (0..n).map(synthetic::naive_entry).collect();

@@ -1,7 +1,8 @@
 //! The doc comments of generated items, rendered from catalogue entries.
 //!
-//! They are what a user sees when hovering a code in an editor or reading `cargo doc`, so the
-//! constant of each code carries its whole docs page.
+//! They are what a user sees when hovering a code in an editor or reading `cargo doc`: the
+//! facts of the code and a link to its docs page. The page's long sections stay on the page;
+//! they were most of what rustc read for a large catalogue.
 
 use std::fmt::Write;
 
@@ -11,55 +12,54 @@ use crate::idents;
 
 /// The `Code` enum's own doc comment.
 pub(crate) fn enum_doc(catalogue: &Catalogue, shown_as: &str) -> String {
+    let matching = if catalogue.exhaustive {
+        "Matching on the variants is exhaustive everywhere (the catalogue sets `exhaustive: true`): \
+         adding an entry points the compiler at every `match` that must handle it, so for crates \
+         outside this workspace adding a code is a breaking change."
+    } else {
+        "The enum is `#[non_exhaustive]`: outside the crate that defines it, a `match` needs a \
+         wildcard arm, so a release that adds codes is a minor release. Inside the defining crate \
+         matching stays exhaustive."
+    };
     format!(
         "An error code of the catalogue `{shown_as}`: one variant per entry, {} in all.\n\n\
-         Every accessor reads one static table, so none allocates or searches. Matching on the \
-         variants is exhaustive: adding an entry to the catalogue points the compiler at every \
-         `match` that must handle it.\n\n\
+         Every accessor reads one static table, so none allocates or searches. {matching}\n\n\
          The same codes are constants under [`codes`], at a path mirroring the URN, with their \
-         full documentation.",
+         documentation.",
         catalogue.entries.len()
     )
 }
 
-/// A variant's one-line summary, linking to its constant, which carries the whole page (kept
-/// short: docs are a large share of what rustc reads for a big catalogue).
+/// A variant's doc comment: its code, status, title and description, and a link to its
+/// constant (kept short: docs are a large share of what rustc reads for a big catalogue).
 pub(crate) fn variant_doc(entry: &Entry) -> String {
     format!(
-        "`{}`: {} {}. See [`{}`].",
-        entry.code,
-        entry.status,
-        entry.title,
-        constant_path(entry, "codes"),
-    )
-}
-
-/// A constant's doc comment: the code's whole docs page.
-pub(crate) fn constant_doc(catalogue: &Catalogue, entry: &Entry) -> String {
-    let mut doc = format!(
-        "`{}`: **{} {}**\n\n{}\n\n[Docs page]({})",
+        "`{}`: {} {}. {} See [`{}`].",
         entry.code,
         entry.status,
         entry.title,
         entry.description,
-        catalogue.docs_url(entry)
+        constant_path(entry, "codes"),
+    )
+}
+
+/// A constant's doc comment, for hover and `cargo doc`: status, title, description, docs link,
+/// deprecation, related codes and where the entry is defined.
+pub(crate) fn constant_doc(catalogue: &Catalogue, entry: &Entry, shown_as: &str) -> String {
+    let mut doc = format!(
+        "`{}`: **{} {}**\n\n{}",
+        entry.code, entry.status, entry.title, entry.description,
     );
     if entry.errors_array {
         doc.push_str(
             "\n\nThe response body carries an `errors` array listing each problem with the request.",
         );
     }
-    for (heading, markdown) in [
-        ("What happened", &entry.what_happened),
-        ("How to fix", &entry.how_to_fix),
-        ("Common mistakes", &entry.common_mistakes),
-    ] {
-        if !markdown.is_empty() {
-            let _ = write!(doc, "\n\n# {heading}\n\n{}", rustdoc_markdown(markdown));
-        }
+    if let Some(reason) = &entry.deprecated {
+        let _ = write!(doc, "\n\n**Deprecated**: {reason}");
     }
     if !entry.related.is_empty() {
-        doc.push_str("\n\n# Related\n");
+        doc.push_str("\n\nRelated:");
         for related in &entry.related {
             let title = catalogue
                 .get(related.as_str())
@@ -76,6 +76,20 @@ pub(crate) fn constant_doc(catalogue: &Catalogue, entry: &Entry) -> String {
                 )
             );
         }
+    }
+    if entry.internal {
+        let _ = write!(
+            doc,
+            "\n\nInternal: no public docs page. Defined at `{shown_as}:{}`.",
+            entry.line
+        );
+    } else {
+        let _ = write!(
+            doc,
+            "\n\n[Docs page]({}) · defined at `{shown_as}:{}`",
+            catalogue.docs_url(entry),
+            entry.line
+        );
     }
     doc
 }
@@ -96,42 +110,4 @@ fn constant_path_from(system: &str, category: &str, specific: &str, from: &str) 
         idents::module_source(category),
         specific.to_ascii_uppercase()
     )
-}
-
-/// Catalogue markdown made safe for rustdoc: a fenced block without a language would be compiled
-/// as a Rust doctest, so it is marked as `text`.
-fn rustdoc_markdown(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len() + 16);
-    let mut in_fence = false;
-    for line in markdown.lines() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") {
-            if !in_fence && trimmed.trim_end() == "```" {
-                out.push_str(&line[..line.len() - trimmed.len()]);
-                out.push_str("```text");
-            } else {
-                out.push_str(line);
-            }
-            in_fence = !in_fence;
-        } else {
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
-    out.truncate(out.trim_end().len());
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::rustdoc_markdown;
-
-    #[test]
-    fn marks_bare_fences_as_text_and_keeps_tagged_ones() {
-        let input = "Run:\n\n```\nls\n```\n\n  ```bash\n  curl x\n  ```\n";
-        assert_eq!(
-            rustdoc_markdown(input),
-            "Run:\n\n```text\nls\n```\n\n  ```bash\n  curl x\n  ```"
-        );
-    }
 }

@@ -17,8 +17,17 @@ use unkey_errors_catalogue::{Catalogue, Entry};
 use super::docs;
 use crate::idents;
 
+/// The name the generated text uses for the runtime crate. The expansion starts with
+/// `use <runtime path> as __unkey_errors;`: `catalogue!` passes the path as a token (`$crate`,
+/// which still names `unkey-errors` when the dependency is renamed), and source text cannot
+/// spell that token, so the text names the alias instead.
+pub const RUNTIME_ALIAS: &str = "__unkey_errors";
+
 /// The items `catalogue!` expands to for a validated `catalogue` read from `path` (which the
 /// expansion tracks, so editing the file rebuilds the crate), as Rust source text.
+///
+/// The text names the runtime crate through [`RUNTIME_ALIAS`], which the caller brings into
+/// scope (see [`generate_standalone_source`] for text that does it itself).
 ///
 /// The text is always valid Rust: strings and docs are written as literals escaped by `{:?}`,
 /// keyword parts as raw identifiers, and everything else is fixed text. `path` should be valid
@@ -33,7 +42,8 @@ pub fn generate_source(catalogue: &Catalogue, path: &Path) -> String {
     code_enum(&mut out, catalogue, &shown_as);
     code_impl(&mut out, catalogue);
     out.push_str(TRAIT_IMPLS);
-    codes_module(&mut out, catalogue);
+    code_lookup_macro(&mut out, catalogue, path, &shown_as);
+    codes_module(&mut out, catalogue, &shown_as);
     let _ = write!(
         out,
         "
@@ -50,6 +60,15 @@ fn __unkey_errors_track_catalogue() {{
     out
 }
 
+/// [`generate_source`] preceded by `use ::unkey_errors as __unkey_errors;`: text that compiles
+/// on its own in a crate depending on `unkey-errors` by its own name (benchmarks, `expand`).
+pub fn generate_standalone_source(catalogue: &Catalogue, path: &Path) -> String {
+    format!(
+        "use ::unkey_errors as {RUNTIME_ALIAS};\n{}",
+        generate_source(catalogue, path)
+    )
+}
+
 /// `#[doc = "…"]`, with the text escaped as a Rust string literal.
 fn doc_attribute(out: &mut String, doc: &str) {
     let _ = write!(out, "#[doc = {doc:?}]");
@@ -57,14 +76,24 @@ fn doc_attribute(out: &mut String, doc: &str) {
 
 fn code_enum(out: &mut String, catalogue: &Catalogue, shown_as: &str) {
     doc_attribute(out, &docs::enum_doc(catalogue, shown_as));
-    out.push_str(
-        "\n#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub enum Code {\n",
-    );
+    out.push_str("\n#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\n");
+    if !catalogue.exhaustive {
+        out.push_str("#[non_exhaustive]\n");
+    }
+    out.push_str("pub enum Code {\n");
     for entry in &catalogue.entries {
         doc_attribute(out, &docs::variant_doc(entry));
+        deprecated_attribute(out, entry);
         let _ = writeln!(out, " {},", entry.variant_name());
     }
     out.push_str("}\n");
+}
+
+/// `#[deprecated(note = "…")]` for a deprecated entry; nothing otherwise.
+fn deprecated_attribute(out: &mut String, entry: &Entry) {
+    if let Some(reason) = &entry.deprecated {
+        let _ = write!(out, "#[deprecated(note = {reason:?})]");
+    }
 }
 
 /// A `&'static [T]` table with one element per entry, in catalogue order. `Debug` writes
@@ -80,6 +109,8 @@ fn table<'a, T: Debug>(out: &mut String, catalogue: &'a Catalogue, cell: impl Fn
 fn code_impl(out: &mut String, catalogue: &Catalogue) {
     out.push_str(
         "
+// The tables name deprecated variants too; using them here is no use of a deprecated code.
+#[allow(deprecated)]
 impl Code {
     /// Every code, in catalogue order.
     pub const ALL: &'static [Code] = ",
@@ -101,6 +132,10 @@ impl Code {
     table(out, catalogue, |e| catalogue.docs_url(e));
     out.push_str("    const ERRORS_ARRAY_TABLE: &'static [bool] = ");
     table(out, catalogue, |e| e.errors_array);
+    out.push_str("    const DEPRECATION_TABLE: &'static [::core::option::Option<&'static str>] = ");
+    table(out, catalogue, |e| OptionalText(e.deprecated.as_deref()));
+    out.push_str("    const VARIANT_TABLE: &'static [&'static str] = ");
+    table(out, catalogue, |e| format!("Code::{}", e.variant_name()));
     out.push_str(
         "    /// A hash table from URN to index into `ALL`, so parsing costs one hash and about
     /// one comparison however many codes there are.
@@ -142,17 +177,23 @@ const ACCESSORS: &str = "
     pub const fn has_errors_array(self) -> bool {
         Self::ERRORS_ARRAY_TABLE[self as usize]
     }
+
+    /// Why the code is deprecated and what to use instead, or `None` for a current code.
+    /// A deprecated code still parses, serializes and answers requests.
+    pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
+        Self::DEPRECATION_TABLE[self as usize]
+    }
 }
 
 impl ::core::str::FromStr for Code {
-    type Err = ::unkey_errors::ParseCodeError;
+    type Err = __unkey_errors::ParseCodeError;
 
     /// Parses a URN; an unknown one is an error suggesting the closest codes.
     fn from_str(urn: &str) -> ::core::result::Result<Self, Self::Err> {
-        match ::unkey_errors::__private::find_urn(urn, Self::URN_TABLE, Self::URN_SLOTS) {
+        match __unkey_errors::__private::find_urn(urn, Self::URN_TABLE, Self::URN_SLOTS) {
             ::core::option::Option::Some(index) => ::core::result::Result::Ok(Self::ALL[index]),
             ::core::option::Option::None => ::core::result::Result::Err(
-                ::unkey_errors::ParseCodeError::unknown(urn, Self::URN_TABLE),
+                __unkey_errors::ParseCodeError::unknown(urn, Self::URN_TABLE),
             ),
         }
     }
@@ -179,6 +220,18 @@ fn urn_slots(out: &mut String, catalogue: &Catalogue) {
     out.push_str("];\n");
 }
 
+/// An optional string as a Rust expression, spelled out so that it compiles without the prelude.
+struct OptionalText<'a>(Option<&'a str>);
+
+impl Debug for OptionalText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(text) => write!(f, "::core::option::Option::Some({text:?})"),
+            None => f.write_str("::core::option::Option::None"),
+        }
+    }
+}
+
 /// Text that a table writes as it is (a path), not as a string literal.
 struct Verbatim(String);
 
@@ -190,7 +243,9 @@ impl Debug for Verbatim {
 
 /// The impls that are the same for every catalogue: they only call `Code`'s own methods.
 const TRAIT_IMPLS: &str = r#"
-impl ::unkey_errors::ErrorCode for Code {
+impl __unkey_errors::__private::Sealed for Code {}
+
+impl __unkey_errors::ErrorCode for Code {
     const ALL: &'static [Self] = Code::ALL;
 
     fn as_str(self) -> &'static str {
@@ -216,11 +271,16 @@ impl ::unkey_errors::ErrorCode for Code {
     fn has_errors_array(self) -> bool {
         Code::has_errors_array(self)
     }
+
+    fn deprecation(self) -> ::core::option::Option<&'static str> {
+        Code::deprecation(self)
+    }
 }
 
+/// Prints the variant's path, e.g. `Code::UnkeyAuthorizationForbidden`, as it is written in code.
 impl ::core::fmt::Debug for Code {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_tuple("Code").field(&self.as_str()).finish()
+        f.write_str(Self::VARIANT_TABLE[*self as usize])
     }
 }
 
@@ -232,33 +292,84 @@ impl ::core::fmt::Display for Code {
 }
 
 /// Serializes as the URN string.
-impl ::unkey_errors::__private::serde::Serialize for Code {
+impl __unkey_errors::__private::serde::Serialize for Code {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
-        S: ::unkey_errors::__private::serde::Serializer,
+        S: __unkey_errors::__private::serde::Serializer,
     {
         serializer.serialize_str(self.as_str())
     }
 }
 
 /// Deserializes from the URN string.
-impl<'de> ::unkey_errors::__private::serde::Deserialize<'de> for Code {
+impl<'de> __unkey_errors::__private::serde::Deserialize<'de> for Code {
     fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
     where
-        D: ::unkey_errors::__private::serde::Deserializer<'de>,
+        D: __unkey_errors::__private::serde::Deserializer<'de>,
     {
-        ::unkey_errors::__private::deserialize_code(deserializer)
+        __unkey_errors::__private::deserialize_code(deserializer)
     }
 }
 "#;
 
+/// The derive's lookup of a code string in this catalogue, as a `macro_rules!` macro: one arm
+/// per code, giving its variant, and a last arm that turns any other string into a compile
+/// error on that string (computed by `unknown_code!`, which suggests the closest codes).
+///
+/// So `#[derive(UnkeyError)]` checks codes against what this expansion generated, never a
+/// second reading of the file. The macro is exported under a name unique to the catalogue's
+/// path, and re-exported as `__unkey_code` next to `Code`, where the derive looks for it.
+/// Arguments: the code literal, the path of this module, the path of the runtime crate.
+fn code_lookup_macro(out: &mut String, catalogue: &Catalogue, path: &Path, shown_as: &str) {
+    let name = format!(
+        "__unkey_errors_code_{:016x}",
+        crate::urn_table::hash(path.to_string_lossy().as_bytes())
+    );
+    let _ = write!(
+        out,
+        "
+/// Maps a code string to its `Code`, for `#[derive(UnkeyError)]`. Not public API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! {name} {{
+"
+    );
+    for entry in &catalogue.entries {
+        let _ = writeln!(
+            out,
+            "    ({:?} ($($catalogue:tt)*) $runtime:tt) => {{ $($catalogue)*::Code::{} }};",
+            entry.code.as_str(),
+            entry.variant_name()
+        );
+    }
+    let _ = write!(
+        out,
+        "    ($code:tt ($($catalogue:tt)*) ($($runtime:tt)*)) => {{
+        $($runtime)*::__private::unknown_code!($code ($($catalogue)*) {shown_as:?} ["
+    );
+    for entry in &catalogue.entries {
+        let _ = write!(out, "{:?},", entry.code.as_str());
+    }
+    let _ = write!(
+        out,
+        "])
+    }};
+}}
+#[doc(hidden)]
+pub use {name} as __unkey_code;
+"
+    );
+}
+
 /// `pub mod codes { pub mod <system> { pub mod <category> { pub const <SPECIFIC>: Code } } }`.
-fn codes_module(out: &mut String, catalogue: &Catalogue) {
+fn codes_module(out: &mut String, catalogue: &Catalogue, shown_as: &str) {
     out.push_str(
         "
 /// One constant per code, at a path mirroring its URN: `err:<system>:<category>:<specific>`
-/// is `codes::<system>::<category>::<SPECIFIC>`. Each constant's documentation is the
-/// code's whole docs page.
+/// is `codes::<system>::<category>::<SPECIFIC>`. Each constant's documentation gives the
+/// code's status, title, description, related codes and a link to its docs page.
+// The constants of deprecated codes name deprecated variants: no use of a deprecated code.
+#[allow(deprecated)]
 pub mod codes {
 ",
     );
@@ -280,7 +391,8 @@ pub mod codes {
                 idents::module_source(category)
             );
             for entry in entries {
-                doc_attribute(out, &docs::constant_doc(catalogue, entry));
+                doc_attribute(out, &docs::constant_doc(catalogue, entry, shown_as));
+                deprecated_attribute(out, entry);
                 let _ = writeln!(
                     out,
                     "\npub const {}: Code = Code::{};",

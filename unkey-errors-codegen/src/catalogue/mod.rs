@@ -3,24 +3,56 @@
 mod docs;
 mod generate;
 
-pub use generate::generate_source;
+pub use generate::{RUNTIME_ALIAS, generate_source, generate_standalone_source};
 
 use std::path::{Path, PathBuf};
 
 use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
 use syn::LitStr;
+use syn::parse::{Parse, ParseStream};
 
 /// What `catalogue!(<input>)` expands to, before it becomes tokens.
 pub enum Expansion {
-    /// The generated API, as source text that is always valid Rust.
-    Source(String),
+    /// The generated API: `prelude` (tokens that bring the runtime crate into scope as
+    /// [`RUNTIME_ALIAS`]) followed by `text`, source text that is always valid Rust.
+    Source {
+        /// `use <runtime path> as __unkey_errors;`
+        prelude: TokenStream,
+        /// The generated items.
+        text: String,
+    },
     /// One compile error per problem in the input or the catalogue.
     Errors(TokenStream),
 }
 
+/// The macro's input: `[<runtime path>] "path"`, as `unkey_errors::catalogue!` forwards it
+/// (the path is `$crate`, right even for a renamed dependency), or just `"path"`.
+struct Input {
+    runtime: TokenStream,
+    path: LitStr,
+}
+
+impl Parse for Input {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let runtime = if input.peek(syn::token::Bracket) {
+            let inner;
+            syn::bracketed!(inner in input);
+            inner.parse()?
+        } else {
+            quote!(::unkey_errors)
+        };
+        let path = input.parse()?;
+        if !input.is_empty() {
+            return Err(input.error("unexpected tokens after the catalogue's path"));
+        }
+        Ok(Input { runtime, path })
+    }
+}
+
 pub(crate) fn expand(input: TokenStream) -> Expansion {
-    let path: LitStr = match syn::parse2(input) {
-        Ok(path) => path,
+    let Input { runtime, path } = match syn::parse2(input) {
+        Ok(input) => input,
         Err(error) => {
             return Expansion::Errors(
                 syn::Error::new(
@@ -37,7 +69,13 @@ pub(crate) fn expand(input: TokenStream) -> Expansion {
         return Expansion::Errors(syn::Error::new(path.span(), message).to_compile_error());
     }
     match unkey_errors_catalogue::load(&resolved, &shown_as) {
-        Ok(catalogue) => Expansion::Source(generate::generate_source(&catalogue, &resolved)),
+        Ok(catalogue) => {
+            let alias = format_ident!("{}", RUNTIME_ALIAS);
+            Expansion::Source {
+                prelude: quote!(#[allow(unused_imports)] use #runtime as #alias;),
+                text: generate::generate_source(&catalogue, &resolved),
+            }
+        }
         Err(diagnostics) => Expansion::Errors(
             diagnostics
                 .iter()

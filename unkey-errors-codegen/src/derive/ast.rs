@@ -3,11 +3,32 @@
 use syn::{Data, DeriveInput, Fields, Member};
 
 use super::Errors;
-use super::attr::{self, Attrs};
+use super::attr::{self, Attrs, ContainerAttrs, Site};
 
 pub(crate) enum Input<'a> {
     Struct(Item<'a>),
     Enum(Vec<Item<'a>>),
+}
+
+/// Where the derive's expansion finds the catalogue and the runtime crate.
+pub(crate) struct Paths {
+    /// The module where `catalogue!` was invoked: `Code` and the lookup macro are there.
+    pub(crate) catalogue: syn::Path,
+    /// The `unkey-errors` crate.
+    pub(crate) runtime: syn::Path,
+}
+
+impl Paths {
+    /// Unkey's catalogue and `::unkey_errors`, unless the type's attribute says otherwise.
+    pub(crate) fn new(attrs: ContainerAttrs) -> Self {
+        let runtime = attrs
+            .runtime
+            .unwrap_or_else(|| syn::parse_quote!(::unkey_errors));
+        Paths {
+            catalogue: attrs.catalogue.unwrap_or_else(|| runtime.clone()),
+            runtime,
+        }
+    }
 }
 
 /// A struct, or one variant of an enum: something with fields and one code.
@@ -36,35 +57,35 @@ pub(crate) struct Field<'a> {
 }
 
 impl<'a> Input<'a> {
-    pub(crate) fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
+    /// The typed view of `input`, and the paths its expansion names (read even when the
+    /// rest has errors, so the fallback names the right types).
+    pub(crate) fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> (Option<Self>, Paths) {
         match &input.data {
-            Data::Struct(data) => Some(Input::Struct(Item::from_syn(
-                &input.ident,
-                false,
-                &input.attrs,
-                &data.fields,
-                errors,
-            ))),
+            Data::Struct(data) => {
+                let (item, container) = Item::from_syn(
+                    &input.ident,
+                    Site::Struct,
+                    &input.attrs,
+                    &data.fields,
+                    errors,
+                );
+                (Some(Input::Struct(item)), Paths::new(container))
+            }
             Data::Enum(data) => {
-                for attribute in input.attrs.iter().filter(|a| a.path().is_ident("unkey")) {
-                    errors.spanned(
-                        attribute,
-                        "`#[unkey(…)]` goes on each variant of an enum, not on the enum itself",
-                    );
-                }
-                Some(Input::Enum(
-                    data.variants
-                        .iter()
-                        .map(|v| Item::from_syn(&v.ident, true, &v.attrs, &v.fields, errors))
-                        .collect(),
-                ))
+                let (_, container) = attr::read(&input.attrs, Site::Enum, errors);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|v| Item::from_syn(&v.ident, Site::Variant, &v.attrs, &v.fields, errors).0)
+                    .collect();
+                (Some(Input::Enum(variants)), Paths::new(container))
             }
             Data::Union(_) => {
                 errors.spanned(
                     &input.ident,
                     "UnkeyError can be derived for enums and structs, not unions",
                 );
-                None
+                (None, Paths::new(ContainerAttrs::default()))
             }
         }
     }
@@ -73,20 +94,21 @@ impl<'a> Input<'a> {
 impl<'a> Item<'a> {
     fn from_syn(
         ident: &'a syn::Ident,
-        is_variant: bool,
+        site: Site,
         attrs: &'a [syn::Attribute],
         fields: &'a Fields,
         errors: &mut Errors,
-    ) -> Self {
+    ) -> (Self, ContainerAttrs) {
         let style = match fields {
             Fields::Named(_) => Style::Named,
             Fields::Unnamed(_) => Style::Unnamed,
             Fields::Unit => Style::Unit,
         };
-        Item {
+        let (attrs, container) = attr::read(attrs, site, errors);
+        let item = Item {
             ident,
-            is_variant,
-            attrs: attr::item_attrs(attrs, errors),
+            is_variant: site == Site::Variant,
+            attrs,
             fields: fields
                 .iter()
                 .enumerate()
@@ -100,6 +122,7 @@ impl<'a> Item<'a> {
                 })
                 .collect(),
             style,
-        }
+        };
+        (item, container)
     }
 }

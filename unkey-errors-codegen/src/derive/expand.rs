@@ -4,45 +4,38 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{DeriveInput, LitStr, Member};
 
-use super::ast::{Field, Input, Item, Style};
+use super::ast::{Field, Input, Item, Paths, Style};
 use super::template::{self, tuple_binding};
-use crate::idents;
 
-pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>) -> TokenStream {
+pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>, paths: &Paths) -> TokenStream {
+    let Paths { catalogue, runtime } = paths;
     let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    // A generic type's `Display` (from thiserror) may carry bounds; the impl inherits them.
-    let mut where_clause = where_clause.cloned();
-    if !input.generics.params.is_empty() {
-        where_clause
-            .get_or_insert_with(|| syn::parse_quote!(where))
-            .predicates
-            .push(syn::parse_quote!(Self: ::core::fmt::Display));
-    }
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = where_clause(input);
     let items: Vec<&Item<'_>> = match parsed {
         Input::Struct(item) => vec![item],
         Input::Enum(variants) => variants.iter().collect(),
     };
     let code_arms = items.iter().map(|item| {
         let pattern = pattern(item, &[]);
-        let code = code_path(item);
+        let code = code_lookup(item, paths).unwrap_or_else(|| quote!(::core::unreachable!()));
         quote!(#pattern => #code,)
     });
     let detail_arms = items.iter().map(|item| match &item.attrs.detail {
         Some(detail) => detail_arm(item, detail),
         None => {
             let pattern = pattern(item, &[]);
-            quote!(#pattern => ::unkey_errors::public_detail(self),)
+            quote!(#pattern => #runtime::public_detail(self),)
         }
     });
-    let validation_errors = validation_errors(&items);
+    let validation_errors = validation_errors(&items, runtime);
     let params = &input.generics.params;
     let predicates = where_clause.as_ref().map(|clause| &clause.predicates);
     quote! {
-        ::unkey_errors::__into_response!([#params] #ident #ty_generics, [#predicates]);
+        #runtime::__into_response!([#params] #ident #ty_generics, [#predicates]);
 
-        impl #impl_generics ::unkey_errors::UnkeyError for #ident #ty_generics #where_clause {
-            type Code = ::unkey_errors::Code;
+        impl #impl_generics #runtime::UnkeyError for #ident #ty_generics #where_clause {
+            type Code = #catalogue::Code;
 
             fn code(&self) -> Self::Code {
                 match self {
@@ -61,19 +54,30 @@ pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>) -> TokenStream {
     }
 }
 
-/// `::unkey_errors::codes::<system>::<category>::<SPECIFIC>` for the item's code; validation
-/// has already checked that the code exists.
-fn code_path(item: &Item<'_>) -> TokenStream {
-    let code = item
-        .attrs
-        .code
-        .as_ref()
-        .map(LitStr::value)
-        .unwrap_or_default();
-    match unkey_errors_catalogue::Urn::parse(&code) {
-        Ok(urn) => idents::unkey_constant(&urn),
-        Err(_) => quote!(::core::unreachable!()),
+/// The impls' `where` clause: the type's own, and for a generic type `Self: Display`, since
+/// its `Display` (from thiserror) may carry bounds that the impls then inherit.
+pub(crate) fn where_clause(input: &DeriveInput) -> Option<syn::WhereClause> {
+    let mut where_clause = input.generics.where_clause.clone();
+    if !input.generics.params.is_empty() {
+        where_clause
+            .get_or_insert_with(|| syn::parse_quote!(where))
+            .predicates
+            .push(syn::parse_quote!(Self: ::core::fmt::Display));
     }
+    where_clause
+}
+
+/// `<catalogue>::__unkey_code!("err:…" (<catalogue>) (<runtime>))`: the item's code, looked
+/// up by the macro the catalogue's expansion generated. It gives the variant, or a compile
+/// error on the code string when the catalogue lacks it. Validation has checked the code is
+/// present.
+pub(crate) fn code_lookup(item: &Item<'_>, paths: &Paths) -> Option<TokenStream> {
+    let code = item.attrs.code.as_ref()?;
+    // The macro matches its arms' literals token for token: write the code as a plain string
+    // (a raw string `r"…"` would match no arm), keeping the user's span for the error.
+    let code = LitStr::new(&code.value(), code.span());
+    let Paths { catalogue, runtime } = paths;
+    Some(quote!(#catalogue::__unkey_code!(#code (#catalogue) (#runtime))))
 }
 
 /// `Self::Variant { a, .. }`, `Self::Variant(_, __field1)` or `Self { .. }`, binding `bound`.
@@ -124,7 +128,7 @@ fn detail_arm(item: &Item<'_>, detail: &LitStr) -> TokenStream {
 }
 
 /// `validation_errors`, when some item has an `#[unkey(errors)]` field.
-fn validation_errors(items: &[&Item<'_>]) -> TokenStream {
+fn validation_errors(items: &[&Item<'_>], runtime: &syn::Path) -> TokenStream {
     if !items
         .iter()
         .any(|item| item.fields.iter().any(|f| f.is_errors_list))
@@ -143,7 +147,7 @@ fn validation_errors(items: &[&Item<'_>]) -> TokenStream {
                 }
             };
             quote! {
-                #pattern => ::core::convert::AsRef::<[::unkey_errors::ValidationError]>::as_ref(#name),
+                #pattern => ::core::convert::AsRef::<[#runtime::ValidationError]>::as_ref(#name),
             }
         }
         None => {
@@ -152,7 +156,7 @@ fn validation_errors(items: &[&Item<'_>]) -> TokenStream {
         }
     });
     quote! {
-        fn validation_errors(&self) -> &[::unkey_errors::ValidationError] {
+        fn validation_errors(&self) -> &[#runtime::ValidationError] {
             match self {
                 #(#arms)*
             }

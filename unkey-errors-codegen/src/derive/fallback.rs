@@ -1,25 +1,42 @@
-//! On error: the errors, plus a stub impl so that uses of the trait elsewhere in the crate do
-//! not add "the trait `UnkeyError` is not implemented" to the user's screen.
+//! On error: the errors, plus every impl the derive would emit, with placeholder bodies. Uses of
+//! the type elsewhere (`?`, `to_response`, an axum handler returning it) then still compile, so
+//! the user sees our errors at their spans and not a cascade of "trait not implemented".
 
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-pub(crate) fn expand(input: &DeriveInput, error: syn::Error) -> TokenStream {
+use super::ast::Paths;
+
+/// `lookups` are the code lookups of every item that names a code: they still run, so an
+/// unknown code is reported in the same build as the derive's other errors.
+pub(crate) fn expand(
+    input: &DeriveInput,
+    error: syn::Error,
+    paths: &Paths,
+    lookups: &[TokenStream],
+) -> TokenStream {
     let errors = error.to_compile_error();
     if let syn::Data::Union(_) = input.data {
         // The trait can never apply to a union; a stub would only add errors.
         return errors;
     }
+    let Paths { catalogue, runtime } = paths;
     let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = super::expand::where_clause(input);
+    let params = &input.generics.params;
+    let predicates = where_clause.as_ref().map(|clause| &clause.predicates);
     quote! {
         #errors
 
-        impl #impl_generics ::unkey_errors::UnkeyError for #ident #ty_generics #where_clause {
-            type Code = ::unkey_errors::Code;
+        #runtime::__into_response!([#params] #ident #ty_generics, [#predicates]);
+
+        impl #impl_generics #runtime::UnkeyError for #ident #ty_generics #where_clause {
+            type Code = #catalogue::Code;
 
             fn code(&self) -> Self::Code {
+                #(let _: Self::Code = #lookups;)*
                 ::core::unreachable!()
             }
         }

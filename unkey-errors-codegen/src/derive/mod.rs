@@ -2,16 +2,23 @@
 //!
 //! The stages, one file each: `ast` (a typed view of the input, with its `#[unkey]` attributes
 //! read by `attr`), `valid` (every check, each error spanned on the offending tokens), `expand`
-//! (the impl), and `fallback` (on error: the errors plus a stub impl, so the user sees our
+//! (the impl), and `fallback` (on error: the errors plus stub impls, so the user sees our
 //! errors and not a cascade of "trait not implemented").
+//!
+//! Whether a code exists is not checked here: the derive's expansion looks each code up with
+//! the macro that the catalogue's own `catalogue!` expansion generated (`unknown_code` words
+//! the error when it is missing). So a code is checked against exactly the `Code` it compiles
+//! to, for Unkey's catalogue or any other, and no derive ever reads a catalogue file.
 
 mod ast;
 mod attr;
 mod expand;
 mod fallback;
 mod template;
-mod unkey_catalogue;
+mod unknown_code;
 mod valid;
+
+pub(crate) use unknown_code::unknown_code;
 
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
@@ -39,16 +46,26 @@ impl Errors {
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
-    let parsed = ast::Input::from_syn(input, &mut errors);
+    let (parsed, paths) = ast::Input::from_syn(input, &mut errors);
     if let Some(parsed) = &parsed {
         valid::validate(parsed, &mut errors);
     }
+    let lookups: Vec<TokenStream> = match &parsed {
+        Some(ast::Input::Struct(item)) => expand::code_lookup(item, &paths).into_iter().collect(),
+        Some(ast::Input::Enum(variants)) => variants
+            .iter()
+            .filter_map(|variant| expand::code_lookup(variant, &paths))
+            .collect(),
+        None => Vec::new(),
+    };
     match (parsed, errors.0) {
-        (Some(parsed), None) => expand::expand(input, &parsed),
-        (_, Some(error)) => fallback::expand(input, error),
+        (Some(parsed), None) => expand::expand(input, &parsed, &paths),
+        (_, Some(error)) => fallback::expand(input, error, &paths, &lookups),
         (None, None) => fallback::expand(
             input,
             syn::Error::new_spanned(&input.ident, "UnkeyError cannot be derived for this type"),
+            &paths,
+            &lookups,
         ),
     }
 }

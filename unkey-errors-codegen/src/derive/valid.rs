@@ -3,7 +3,7 @@
 use syn::Member;
 
 use super::ast::{Input, Item, Style};
-use super::{Errors, template, unkey_catalogue};
+use super::{Errors, template};
 
 pub(crate) fn validate(input: &Input<'_>, errors: &mut Errors) {
     match input {
@@ -28,7 +28,9 @@ fn validate_item(item: &Item<'_>, errors: &mut Errors) {
                 None => errors.spanned(item.ident, message),
             }
         }
-        Some(code) => check_code(code, errors),
+        // Whether the code exists, and is well formed, is checked by the catalogue's lookup
+        // macro, which the expansion calls (see `unknown_code`): it knows the codes to suggest.
+        Some(_) => {}
     }
     if let Some(detail) = &item.attrs.detail {
         check_template(item, detail, errors);
@@ -40,22 +42,6 @@ fn validate_item(item: &Item<'_>, errors: &mut Errors) {
             "only one field can be `#[unkey(errors)]`: it is the response's whole `errors` array",
         );
     }
-}
-
-fn check_code(code: &syn::LitStr, errors: &mut Errors) {
-    let text = code.value();
-    if unkey_catalogue::contains(&text) {
-        return;
-    }
-    let reason = match unkey_errors_catalogue::Urn::parse(&text) {
-        Err(malformed) => format!("malformed error code: {malformed}"),
-        Ok(_) => format!("unknown error code `{text}`: Unkey's catalogue has no such entry"),
-    };
-    let message = match unkey_errors_catalogue::did_you_mean(&unkey_catalogue::suggest(&text)) {
-        Some(hint) => format!("{reason}; {hint}"),
-        None => format!("{reason}; add it to errors.yaml first"),
-    };
-    errors.spanned(code, message);
 }
 
 fn check_template(item: &Item<'_>, detail: &syn::LitStr, errors: &mut Errors) {

@@ -12,9 +12,20 @@ use crate::yaml::Node;
 /// `u16` and users' builds would slow to a crawl; split such a catalogue by system instead.
 pub const MAX_ENTRIES: usize = 65_535;
 
-const TOP_LEVEL_KEYS: [&str; 3] = ["docs_base_url", "exhaustive", "errors"];
+/// Every top-level key a catalogue may have.
+pub const TOP_LEVEL_KEYS: [&str; 3] = ["docs_base_url", "exhaustive", "errors"];
 
-const ENTRY_FIELDS: [&str; 12] = [
+/// The top-level keys every catalogue must have.
+pub const REQUIRED_TOP_LEVEL_KEYS: [&str; 2] = ["docs_base_url", "errors"];
+
+/// The fields every entry must have.
+pub const REQUIRED_ENTRY_FIELDS: [&str; 4] = ["status", "title", "description", "detail"];
+
+/// The docs page's sections: required of every entry but an `internal: true` one.
+pub const PAGE_SECTIONS: [&str; 3] = ["what_happened", "how_to_fix", "common_mistakes"];
+
+/// Every field an entry may have.
+pub const ENTRY_FIELDS: [&str; 12] = [
     "status",
     "title",
     "description",
@@ -394,20 +405,19 @@ fn validate_entry(
     let code_name = code
         .as_ref()
         .map_or("this entry".to_owned(), |c| format!("`{c}`"));
-    for (name, missing, example) in [
-        ("status", fields.status.is_none(), "status: 404"),
-        ("title", fields.title.is_none(), "title: Not Found"),
+    let required = [
+        (fields.status.is_none(), "status: 404"),
+        (fields.title.is_none(), "title: Not Found"),
         (
-            "description",
             fields.description.is_none(),
             "description: One sentence saying what the error means.",
         ),
         (
-            "detail",
             fields.detail.is_none(),
             "detail: The requested key does not exist",
         ),
-    ] {
+    ];
+    for (&name, (missing, example)) in REQUIRED_ENTRY_FIELDS.iter().zip(required) {
         if missing && seen.first(name).is_none() && !misspelled.contains(&name) {
             report.error(
                 place.key,
@@ -417,11 +427,12 @@ fn validate_entry(
         }
     }
     if !fields.internal {
-        for (name, text) in [
-            ("what_happened", &fields.what_happened),
-            ("how_to_fix", &fields.how_to_fix),
-            ("common_mistakes", &fields.common_mistakes),
-        ] {
+        let sections = [
+            &fields.what_happened,
+            &fields.how_to_fix,
+            &fields.common_mistakes,
+        ];
+        for (&name, text) in PAGE_SECTIONS.iter().zip(sections) {
             if text.trim().is_empty() && !misspelled.contains(&name) {
                 let at = seen.first(name).unwrap_or(place.key);
                 report.error(

@@ -1,0 +1,75 @@
+//! `docs/catalogue.md` describes exactly the keys the validator accepts and requires: its tables
+//! cannot drift from the code.
+
+use std::collections::BTreeMap;
+
+use unkey_errors_catalogue::{
+    ENTRY_FIELDS, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS,
+};
+
+/// The rows of the table under `## <heading>`: first column (without backticks) to second.
+fn table(heading: &str) -> BTreeMap<String, String> {
+    let text = include_str!("../docs/catalogue.md");
+    let section = text
+        .split(&format!("\n## {heading}\n"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("docs/catalogue.md has no `## {heading}` section"));
+    section
+        .lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .take_while(|line| line.starts_with('|'))
+        .skip(2) // the header and its `|---|` line
+        .map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            (cells[1].trim_matches('`').to_owned(), cells[2].to_owned())
+        })
+        .collect()
+}
+
+/// Every key of `documented` is in `accepted` and the other way round, and the "required"
+/// column says `yes` exactly for the required ones (`yes, unless `internal`` for `sometimes`).
+fn assert_documented(
+    documented: &BTreeMap<String, String>,
+    accepted: &[&str],
+    required: &[&str],
+    sometimes: &[&str],
+) {
+    let mut accepted: Vec<&str> = accepted.to_vec();
+    accepted.sort_unstable();
+    let keys: Vec<&str> = documented.keys().map(String::as_str).collect();
+    assert_eq!(keys, accepted, "the table's keys against the validator's");
+    for (key, column) in documented {
+        let expected = if required.contains(&key.as_str()) {
+            "yes"
+        } else if sometimes.contains(&key.as_str()) {
+            "yes, unless `internal`"
+        } else {
+            assert!(
+                column.starts_with("no"),
+                "`{key}` is optional, the table says {column:?}"
+            );
+            continue;
+        };
+        assert_eq!(column, expected, "whether `{key}` is required");
+    }
+}
+
+#[test]
+fn the_top_level_table_lists_exactly_the_accepted_keys() {
+    assert_documented(
+        &table("Top level"),
+        &TOP_LEVEL_KEYS,
+        &REQUIRED_TOP_LEVEL_KEYS,
+        &[],
+    );
+}
+
+#[test]
+fn the_entry_table_lists_exactly_the_accepted_fields() {
+    assert_documented(
+        &table("Entry fields"),
+        &ENTRY_FIELDS,
+        &REQUIRED_ENTRY_FIELDS,
+        &PAGE_SECTIONS,
+    );
+}

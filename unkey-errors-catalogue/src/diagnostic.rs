@@ -38,6 +38,8 @@ pub struct Diagnostic {
     pub message: String,
     /// The line of the file at `position`, quoted in the report; `None` when the file has no text there.
     pub source_line: Option<String>,
+    /// How many characters from `position` the report underlines: the offending token (at least 1).
+    pub width: usize,
     /// How to fix it.
     pub help: Option<String>,
 }
@@ -61,9 +63,15 @@ impl fmt::Display for Diagnostic {
                 .take(column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            // Underline the token, but never past the quoted text.
+            let room = text
+                .chars()
+                .count()
+                .saturating_sub(column.saturating_sub(1));
+            let carets = "^".repeat(self.width.clamp(1, room.max(1)));
             write!(
                 f,
-                "\n{gutter} |\n{line} | {text}\n{gutter} | {caret_indent}^"
+                "\n{gutter} |\n{line} | {text}\n{gutter} | {caret_indent}{carets}"
             )?;
         }
         if let Some(help) = &self.help {
@@ -118,6 +126,7 @@ impl Diagnostics {
             position: None,
             message: message.into(),
             source_line: None,
+            width: 1,
             help: help.into(),
         }])
     }
@@ -177,10 +186,30 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// Records a problem at `position`, with an optional hint on how to fix it.
+    /// Records a problem at `position`, with an optional hint on how to fix it. The report
+    /// underlines the token there: the word up to a space, without a key's closing `:`.
     pub(crate) fn error(
         &mut self,
         position: Position,
+        message: impl Into<String>,
+        help: impl Into<Option<String>>,
+    ) {
+        let width = self.line(position.line).map_or(1, |line| {
+            let token: String = line
+                .chars()
+                .skip(position.column.saturating_sub(1))
+                .take_while(|c| !c.is_whitespace())
+                .collect();
+            token.trim_end_matches(':').chars().count().max(1)
+        });
+        self.error_spanning(position, width, message, help);
+    }
+
+    /// Records a problem on the `width` characters from `position`, which the report underlines.
+    pub(crate) fn error_spanning(
+        &mut self,
+        position: Position,
+        width: usize,
         message: impl Into<String>,
         help: impl Into<Option<String>>,
     ) {
@@ -194,8 +223,17 @@ impl<'a> Report<'a> {
             position: Some(position),
             message: message.into(),
             source_line,
+            width,
             help: help.into(),
         });
+    }
+
+    /// Line `number` (from 1) of the file, if it has one.
+    pub(crate) fn line(&self, number: usize) -> Option<&'a str> {
+        number
+            .checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .copied()
     }
 
     pub(crate) fn has_errors(&self) -> bool {

@@ -36,6 +36,7 @@ mod diagnostic;
 mod model;
 mod outline;
 mod suggest;
+mod syntax;
 mod validate;
 mod yaml;
 
@@ -54,13 +55,29 @@ pub use validate::{
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads and validates the catalogue at `path`; `shown_as` is how messages name the file
-/// (usually the path as the user wrote it).
+/// (usually the path as the user wrote it). A file that cannot be read is reported with the
+/// macros' rule for relative paths; see [`load_with_path_help`] for other callers.
 pub fn load(path: &Path, shown_as: &str) -> Result<Catalogue, Diagnostics> {
+    load_with_path_help(
+        path,
+        shown_as,
+        "check the path; a relative path is resolved from the crate's directory (CARGO_MANIFEST_DIR)",
+    )
+}
+
+/// As [`load`], but a file that cannot be read is reported with `path_help`, which should say
+/// how the caller resolves a relative path (a command line resolves it from the current
+/// directory, the macros from the crate's).
+pub fn load_with_path_help(
+    path: &Path,
+    shown_as: &str,
+    path_help: &str,
+) -> Result<Catalogue, Diagnostics> {
     let unreadable = |error: std::io::Error| {
         Diagnostics::whole_file(
             shown_as,
             format!("cannot read the catalogue `{}`: {error}", path.display()),
-            Some("check the path; a relative path is resolved from the crate's directory (CARGO_MANIFEST_DIR)".to_owned()),
+            Some(path_help.to_owned()),
         )
     };
     let metadata = std::fs::metadata(path).map_err(unreadable)?;
@@ -122,12 +139,19 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
     let root = match yaml::parse(text) {
         Ok(root) => root,
         Err(error) => {
-            let help = syntax_help(&error.message);
-            report.error(
-                error.position,
-                format!("invalid YAML: {}", error.message),
-                Some(help.to_owned()),
-            );
+            match syntax::explain(text, error.position) {
+                Some(explained) => report.error_spanning(
+                    explained.position,
+                    explained.width,
+                    explained.message,
+                    Some(explained.help),
+                ),
+                None => report.error(
+                    error.position,
+                    format!("invalid YAML: {}", error.message),
+                    Some(syntax_help(&error.message).to_owned()),
+                ),
+            }
             return report.finish(None);
         }
     };

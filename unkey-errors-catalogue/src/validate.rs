@@ -259,8 +259,9 @@ fn validate_entries(
 
     let mut entries = Vec::with_capacity(pairs.len());
     let mut seen = KeySeen::default();
-    // Where each entry's `related` list stands, to report unresolved codes there.
-    let mut related_places = Vec::with_capacity(pairs.len());
+    // Every entry whose code could be read, valid or not, with its `related` list: an entry
+    // with another problem still has its related codes checked, and can still be linked to.
+    let mut links = Vec::with_capacity(pairs.len());
     for (key, value) in pairs {
         let Some(code_text) = key_name(key, errors_place, report) else {
             continue;
@@ -291,12 +292,11 @@ fn validate_entries(
                 None
             }
         };
-        if let Some((entry, related_place)) = validate_entry(code, value, place, outline, report) {
-            entries.push(entry);
-            related_places.push(related_place);
-        }
+        let (entry, entry_links) = validate_entry(code, value, place, outline, report);
+        entries.extend(entry);
+        links.extend(entry_links);
     }
-    check_related(&entries, &related_places, report);
+    check_related(&links, report);
     check_variant_names(&entries, outline, errors_place, report);
     entries
 }
@@ -331,15 +331,22 @@ struct Fields {
     common_mistakes: String,
 }
 
-/// Validates one entry's fields. Returns `None` when any of them is unusable; the problems
-/// are in the report either way.
+/// An entry's code and the codes it lists as related, for the checks across entries.
+struct Links {
+    code: Urn,
+    internal: bool,
+    related: Vec<(Urn, Position)>,
+}
+
+/// Validates one entry's fields. The entry is `None` when any of them is unusable (the problems
+/// are in the report either way); its links are there whenever its code is.
 fn validate_entry(
     code: Option<Urn>,
     value: &Node,
     place: Place,
     outline: &Outline,
     report: &mut Report<'_>,
-) -> Option<(Entry, Vec<Position>)> {
+) -> (Option<Entry>, Option<Links>) {
     let pairs = match value {
         Node::Mapping(pairs) => pairs,
         other => {
@@ -348,7 +355,12 @@ fn validate_entry(
                 format!("an entry must be a mapping of fields, not {}", other.kind()),
                 Some("give the entry its fields on the following lines, indented: `status:`, `title:`, `description:`, `detail:`".to_owned()),
             );
-            return None;
+            let links = code.map(|code| Links {
+                code,
+                internal: false,
+                related: Vec::new(),
+            });
+            return (None, links);
         }
     };
     let errors_before = report.error_count();
@@ -377,6 +389,7 @@ fn validate_entry(
             "title" => fields.title = line_text(name, value, field, report),
             "description" => fields.description = line_text(name, value, field, report),
             "detail" => fields.detail = line_text(name, value, field, report),
+
             "errors_array" => fields.errors_array = flag(name, value, field, report),
             "internal" => fields.internal = flag(name, value, field, report),
             "deprecated" => fields.deprecated = line_text(name, value, field, report),
@@ -445,12 +458,16 @@ fn validate_entry(
             }
         }
     }
+    let links = code.clone().map(|code| Links {
+        code,
+        internal: fields.internal,
+        related: fields.related.clone(),
+    });
     if report.error_count() > errors_before {
-        return None;
+        return (None, links);
     }
-    let (related, positions) = fields.related.into_iter().unzip();
-    Some((
-        Entry {
+    let entry = (|| {
+        Some(Entry {
             code: code?,
             status: fields.status?,
             title: fields.title?,
@@ -459,14 +476,14 @@ fn validate_entry(
             errors_array: fields.errors_array,
             internal: fields.internal,
             deprecated: fields.deprecated,
-            related,
+            related: fields.related.into_iter().map(|(urn, _)| urn).collect(),
             what_happened: fields.what_happened,
             how_to_fix: fields.how_to_fix,
             common_mistakes: fields.common_mistakes,
             line: place.key.line,
-        },
-        positions,
-    ))
+        })
+    })();
+    (entry, links)
 }
 
 fn flag(name: &str, value: &Node, place: Place, report: &mut Report<'_>) -> bool {
@@ -508,8 +525,13 @@ fn status(value: &Node, place: Place, report: &mut Report<'_>) -> Option<u16> {
     }
 }
 
-/// A required one-line text: non-empty, without line breaks.
+/// A required one-line text: non-empty, without line breaks, and not silently cut by a comment.
 fn line_text(name: &str, value: &Node, place: Place, report: &mut Report<'_>) -> Option<String> {
+    if let Node::String(text) = value {
+        if cut_by_comment(name, text, place, report) {
+            return None;
+        }
+    }
     match value {
         Node::String(text) if text.trim().is_empty() => {
             report.error(
@@ -545,6 +567,50 @@ fn line_text(name: &str, value: &Node, place: Place, report: &mut Report<'_>) ->
             None
         }
     }
+}
+
+/// Whether the one-line value `text` of `name` was cut short by ` #`, which YAML reads as the
+/// start of a comment in an unquoted value (`title: Keys # v2` is the title `Keys`); if so,
+/// reports it. The parsed value cannot show this, so the file's line is read.
+fn cut_by_comment(name: &str, text: &str, place: Place, report: &mut Report<'_>) -> bool {
+    let Some(line) = report.line(place.key.line) else {
+        return false;
+    };
+    // Only the block-style `name: value` line itself (flow style is left to the parser).
+    let Some(raw) = line
+        .trim_start()
+        .strip_prefix(name)
+        .and_then(|rest| rest.strip_prefix(':'))
+    else {
+        return false;
+    };
+    let raw = raw.trim_start();
+    if raw.starts_with(['"', '\'', '|', '>']) {
+        return false;
+    }
+    let Some(cut) = raw.find(" #") else {
+        return false;
+    };
+    let raw_value = raw.trim_end();
+    let comment_at = line.len() - raw.len() + cut + 1;
+    let column = line[..comment_at].chars().count() + 1;
+    report.error_spanning(
+        Position {
+            line: place.key.line,
+            column,
+        },
+        raw_value[cut + 1..].chars().count(),
+        format!(
+            "YAML reads ` {}` as a comment, so `{name}` would be cut to `{}`",
+            &raw_value[cut + 1..],
+            text.trim()
+        ),
+        Some(format!(
+            "quote the whole value to keep the `#`: `{name}: \"{}\"`",
+            raw_value.replace('\\', "\\\\").replace('"', "\\\"")
+        )),
+    );
+    true
 }
 
 /// An optional markdown section; `null` or absent means not written yet.
@@ -602,12 +668,14 @@ fn related(
     codes
 }
 
-/// Every related code must name another entry of the catalogue, once.
-fn check_related(entries: &[Entry], positions: &[Vec<Position>], report: &mut Report<'_>) {
-    let known: HashMap<&str, &Entry> = entries.iter().map(|e| (e.code.as_str(), e)).collect();
-    for (entry, positions) in entries.iter().zip(positions) {
+/// Every related code must name another entry of the catalogue, once. Checked for every entry
+/// whose code could be read, even one with other problems, so one build reports them all.
+fn check_related(links: &[Links], report: &mut Report<'_>) {
+    let known: HashMap<&str, &Links> = links.iter().map(|l| (l.code.as_str(), l)).collect();
+    for entry in links {
         let mut listed = HashMap::new();
-        for (related, &at) in entry.related.iter().zip(positions) {
+        for (related, at) in &entry.related {
+            let at = *at;
             if related == &entry.code {
                 report.error(
                     at,

@@ -52,16 +52,136 @@ fn an_empty_file_says_what_a_catalogue_starts_with() {
 }
 
 #[test]
-fn a_yaml_syntax_error_names_its_line_and_column() {
+fn a_field_indented_too_little_is_explained_in_catalogue_terms() {
     let yaml = format!("{HEADER}  err:a:b:c:\n    status: 404\n   title: Not Found\n");
     let problem = only(&yaml);
-    assert!(
-        problem.message.starts_with("invalid YAML: "),
-        "{}",
-        problem.message
+    assert_eq!(
+        problem.message,
+        "this line is indented 3 spaces; the fields of `err:a:b:c` are indented 4"
     );
-    assert_eq!(problem.position.unwrap().line, 5);
+    assert_eq!(problem.position, at(5, 4));
+    assert_eq!(problem.width, "title".len(), "the key is underlined");
     assert_eq!(problem.source_line.as_deref(), Some("   title: Not Found"));
+}
+
+#[test]
+fn a_field_indented_too_deeply_is_explained_in_catalogue_terms() {
+    let yaml = format!("{HEADER}  err:a:b:c:\n    status: 404\n     title: Not Found\n");
+    let problem = only(&yaml);
+    assert_eq!(
+        problem.message,
+        "this line is indented 5 spaces; the fields of `err:a:b:c` are indented 4"
+    );
+    assert_eq!(problem.position, at(5, 6));
+    assert_eq!(
+        problem.help.as_deref(),
+        Some("indent it 4 spaces, like the lines around it")
+    );
+}
+
+#[test]
+fn an_entry_indented_differently_from_its_siblings_is_explained() {
+    let yaml = format!(
+        "{HEADER}{}   err:a:b:d:\n    status: 404\n",
+        entry("err:a:b:c")
+    );
+    let problem = only(&yaml);
+    assert_eq!(
+        problem.message,
+        "this line is indented 3 spaces; the entries of `errors` are indented 2"
+    );
+    assert_eq!(problem.width, "err:a:b:d".len());
+}
+
+#[test]
+fn a_colon_in_an_unquoted_title_says_to_quote_it() {
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:a:b:c").replace("title: Not Found", "title: Not: Found")
+    );
+    let problem = only(&yaml);
+    assert_eq!(
+        problem.message,
+        "the value of `title` contains `:`, which YAML reads as the start of another key"
+    );
+    assert_eq!(problem.position, at(5, 12));
+    assert_eq!(
+        problem.width,
+        "Not: Found".len(),
+        "the whole value is underlined"
+    );
+    assert_eq!(
+        problem.help.as_deref(),
+        Some("quote the value: `title: \"Not: Found\"`")
+    );
+}
+
+#[test]
+fn a_field_without_a_space_after_its_colon_is_named() {
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:a:b:c").replace("status: 404", "status:404")
+    );
+    let problem = only(&yaml);
+    assert_eq!(
+        problem.message,
+        "`status:404` has no space after the colon, so YAML reads it as text, not as the field `status`"
+    );
+    assert_eq!(problem.position, at(4, 5));
+    assert_eq!(problem.help.as_deref(), Some("write `status: 404`"));
+}
+
+#[test]
+fn an_unquoted_hash_that_would_cut_a_title_is_an_error() {
+    // YAML reads ` # v2` as a comment: the title would silently become `Keys`.
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:a:b:c").replace("title: Not Found", "title: Keys # v2")
+    );
+    let problem = only(&yaml);
+    assert_eq!(
+        problem.message,
+        "YAML reads ` # v2` as a comment, so `title` would be cut to `Keys`"
+    );
+    assert_eq!(problem.position, at(5, 17));
+    assert_eq!(problem.width, "# v2".len());
+    assert_eq!(
+        problem.help.as_deref(),
+        Some("quote the whole value to keep the `#`: `title: \"Keys # v2\"`")
+    );
+    // Quoted, or a `#` without a space before it, is kept and fine.
+    for title in ["\"Keys # v2\"", "'Keys # v2'", "Keys#v2"] {
+        let yaml = format!(
+            "{HEADER}{}",
+            entry("err:a:b:c").replace("title: Not Found", &format!("title: {title}"))
+        );
+        let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+        assert!(catalogue.entries[0].title.contains('#'), "{title}");
+    }
+}
+
+#[test]
+fn four_mistakes_in_four_places_are_four_errors() {
+    // A bad status does not hide a misspelled related code in the same entry.
+    let yaml = format!(
+        "{HEADER}{}{}{}",
+        entry("err:a:b:c")
+            .replace("status: 404", "status: 4040")
+            .replace("    title:", "    related:\n      - err:a:b:dd\n    title:"),
+        entry("err:a:b:d").replace("title:", "titel:"),
+        entry("err:a:b:e").replace("status: 404", "status: many")
+    );
+    let problems = errors(&yaml);
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "status 4040 is not an error status",
+            "related code `err:a:b:dd` is not in the catalogue",
+            "unknown field `titel`",
+            "`status` must be an integer, not a string",
+        ]
+    );
 }
 
 #[test]
@@ -90,12 +210,17 @@ fn unicode_line_separators_in_text_do_not_shift_a_syntax_error() {
 fn tabs_in_indentation_are_a_syntax_error_with_a_hint() {
     let yaml = format!("{HEADER}  err:a:b:c:\n\tstatus: 404\n");
     let problem = only(&yaml);
-    assert!(
-        problem.message.starts_with("invalid YAML"),
-        "{}",
-        problem.message
+    assert_eq!(
+        problem.message,
+        "this line is indented with a tab; YAML indents with spaces only"
     );
-    assert!(problem.help.unwrap().contains("not tabs"));
+    assert_eq!(problem.position, at(4, 1));
+    assert!(
+        problem
+            .help
+            .unwrap()
+            .contains("replace the tab with spaces")
+    );
 }
 
 #[test]
@@ -417,7 +542,7 @@ fn the_display_form_quotes_the_line_and_points_at_the_column() {
          --> errors.yaml:4:13\n  \
          |\n\
          4 |     status: 4040\n  \
-         |             ^\n  \
+         |             ^^^^\n  \
          = help: error statuses are the HTTP client (4xx) and server (5xx) errors: 400 to 599"
     );
 }
@@ -462,8 +587,8 @@ fn a_long_line_is_quoted_around_the_column() {
         .lines()
         .find(|line| line.trim_end().ends_with('^'))
         .unwrap();
-    // The caret stands under the character the parser stopped at.
-    let caret_at = caret.chars().count() - 1;
+    // The underline starts under the character the parser stopped at.
+    let caret_at = caret.chars().position(|c| c == '^').unwrap();
     assert_eq!(quoted.chars().nth(caret_at), Some('['));
 }
 
@@ -611,15 +736,18 @@ fn unicode_in_titles_and_prose_is_kept_exactly() {
     let problem = errors(&bad).0.remove(0);
     assert_eq!(problem.message, "unknown field `🚫`");
     assert_eq!(problem.position, at(8, 5));
-    // Columns count characters, not bytes: the stray `:` is the 17th character but the 21st byte.
+    // Columns and underlines count characters, not bytes: the value is 7 characters, 11 bytes.
     let bad = yaml.replace("detail: Ключ не найден", "detail: Ключ: x");
     let problem = only(&bad);
     assert!(
-        problem.message.starts_with("invalid YAML"),
+        problem
+            .message
+            .starts_with("the value of `detail` contains `:`"),
         "{}",
         problem.message
     );
-    assert_eq!(problem.position, at(7, 17));
+    assert_eq!(problem.position, at(7, 13));
+    assert_eq!(problem.width, 7);
 }
 
 #[test]

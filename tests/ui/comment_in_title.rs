@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/comment_in_title.yaml");
+
+fn main() {}

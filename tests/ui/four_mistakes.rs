@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/four_mistakes.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/indent_too_deep.yaml");
+
+fn main() {}

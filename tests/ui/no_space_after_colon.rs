@@ -1,0 +1,3 @@
+unkey_errors::catalogue!("../../../../tests/ui/catalogues/no_space_after_colon.yaml");
+
+fn main() {}

@@ -1,6 +1,6 @@
 //! The response envelope: byte-for-byte the body Unkey's API sends.
 
-use unkey_errors::{Code, ErrorResponse, ValidationError, codes};
+use unkey_errors::{AnyCode, Code, CodeFacts, ErrorResponse, ValidationError, codes};
 
 /// The JSON example of the published docs page for `err:unkey:authorization:forbidden`.
 const FORBIDDEN_EXAMPLE: &str = include_str!("fixtures/forbidden-example.json");
@@ -90,4 +90,50 @@ fn every_code_builds_an_envelope_that_agrees_with_the_catalogue_and_round_trips(
         let back: ErrorResponse = serde_json::from_str(&json).unwrap();
         assert_eq!(back, response);
     }
+}
+
+#[test]
+fn every_response_reads_its_code_back_from_its_type() {
+    for &code in Code::ALL {
+        let response = ErrorResponse::new(code, "req_1", "x");
+        assert_eq!(response.code::<Code>(), Some(AnyCode::Known(code)));
+    }
+}
+
+#[test]
+fn a_response_from_another_docs_site_has_no_code_of_this_catalogue() {
+    let facts = CodeFacts {
+        status: 403,
+        title: "Forbidden".into(),
+        docs_url: "https://example.com/errors/unkey/authorization/forbidden".into(),
+        has_errors_array: false,
+    };
+    let response = ErrorResponse::from_facts(facts, "req_1", "x");
+    assert_eq!(response.code::<Code>(), None);
+}
+
+#[test]
+fn the_display_is_one_line_with_status_title_detail_type_and_request_id() {
+    let response = ErrorResponse::new(
+        codes::unkey::data::KEY_NOT_FOUND,
+        "req_2c9a0jf23l4k567",
+        "The key key_123 was not found",
+    );
+    let text = response.to_string();
+    assert_eq!(
+        text,
+        "404 Not Found: The key key_123 was not found \
+         (https://unkey.com/docs/errors/unkey/data/key_not_found, request req_2c9a0jf23l4k567)"
+    );
+    let error: Box<dyn std::error::Error + Send + Sync> = Box::new(response);
+    assert_eq!(error.to_string(), text);
+}
+
+#[test]
+fn unknown_members_of_a_validation_error_round_trip() {
+    let body = serde_json::json!({"location": "body.limit", "message": "too big", "max": 100});
+    let problem: ValidationError = serde_json::from_value(body.clone()).unwrap();
+    assert_eq!(problem.fix, None);
+    assert_eq!(problem.extra["max"], 100);
+    assert_eq!(serde_json::to_value(&problem).unwrap(), body);
 }

@@ -4,14 +4,16 @@
 //! The `unkey-errors` binary of this crate is the command line:
 //!
 //! ```text
-//! unkey-errors docs --out docs        # write docs/errors/** from errors.yaml
-//! unkey-errors check --out docs       # exit 1 listing every missing, stale or extra file
+//! unkey-errors docs [--out docs] [--dry-run]   # write docs/errors/** from errors.yaml
+//! unkey-errors check [--out docs]               # exit 1 showing every missing or stale page
+//! unkey-errors diff OLD.yaml NEW.yaml [--json] [--allow-breaking]
 //! unkey-errors explain err:unkey:authorization:forbidden
 //! unkey-errors list [--json]
 //! ```
 
 #![warn(missing_docs)]
 
+pub mod diff;
 pub mod explain;
 pub mod render;
 pub mod tree;

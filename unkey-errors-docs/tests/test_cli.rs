@@ -86,7 +86,7 @@ fn docs_then_check_round_trips_and_check_fails_on_drift() {
     assert_eq!(check.status.code(), Some(1));
     let report = text(&check.stderr);
     assert!(
-        report.starts_with("error: 92 files differ from a fresh render"),
+        report.starts_with("error: 93 files differ from a fresh render"),
         "{report}"
     );
     assert!(report.contains("missing"), "{report}");
@@ -97,7 +97,16 @@ fn docs_then_check_round_trips_and_check_fails_on_drift() {
 
     let docs = run(&["docs", "--out", out_arg]);
     assert!(docs.status.success(), "{}", text(&docs.stderr));
-    assert!(text(&docs.stdout).starts_with("92 files rendered"));
+    let written = text(&docs.stdout);
+    assert!(
+        written.contains("wrote   ")
+            && written.contains("/errors/unkey/authorization/forbidden.mdx\n"),
+        "{written}"
+    );
+    assert!(
+        written.ends_with(": 93 written, 0 removed, 0 unchanged\n"),
+        "{written}"
+    );
     assert!(run(&["check", "--out", out_arg]).status.success());
 
     let page = out.join("errors/unkey/authorization/forbidden.mdx");
@@ -105,7 +114,61 @@ fn docs_then_check_round_trips_and_check_fails_on_drift() {
     let report = text(&run(&["check", "--out", out_arg]).stderr);
     assert!(report.contains("stale   "), "{report}");
     assert!(report.contains("forbidden.mdx"), "{report}");
+    // The start of a diff from the file on disk to the render, indented under the file.
+    assert!(report.contains("\n      -stale\n      +---\n"), "{report}");
+    assert!(report.contains(" more lines of diff\n"), "{report}");
     std::fs::remove_dir_all(&out).unwrap();
+}
+
+/// A scratch folder that is the working directory of the commands run in it.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("unkey-errors-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unkey-errors"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn docs_and_check_default_to_the_docs_folder_and_leave_foreign_files_alone() {
+    let dir = scratch("foreign");
+    std::fs::copy(catalogue(), dir.join("errors.yaml")).unwrap();
+    let dry_run = run_in(&dir, &["docs", "--dry-run"]);
+    assert!(dry_run.status.success(), "{}", text(&dry_run.stderr));
+    assert!(
+        text(&dry_run.stdout).contains("would write  docs/errors/overview.mdx\n"),
+        "{}",
+        text(&dry_run.stdout)
+    );
+    assert!(!dir.join("docs").exists(), "--dry-run wrote files");
+
+    assert!(run_in(&dir, &["docs"]).status.success());
+    assert!(dir.join("docs/errors/.unkey-errors-manifest").is_file());
+    std::fs::write(dir.join("docs/errors/README.md"), "ours\n").unwrap();
+    std::fs::create_dir_all(dir.join("docs/errors/images")).unwrap();
+    std::fs::write(dir.join("docs/errors/images/logo.png"), "png").unwrap();
+
+    let again = run_in(&dir, &["docs"]);
+    assert_eq!(
+        text(&again.stdout),
+        "93 generated files under docs/errors: 0 written, 0 removed, 93 unchanged\n"
+    );
+    let check = run_in(&dir, &["check"]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert_eq!(
+        text(&check.stdout),
+        "93 generated files under docs/errors match the catalogue\n"
+    );
+    assert!(dir.join("docs/errors/README.md").is_file());
+    assert!(dir.join("docs/errors/images/logo.png").is_file());
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! The rendered docs: the published page layout, completeness, links, escaping, determinism,
 //! and the committed `docs/` tree equal to a fresh render.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use unkey_errors_catalogue::Catalogue;
@@ -294,56 +293,6 @@ fn the_committed_docs_tree_equals_a_fresh_render() {
         drift.is_empty(),
         "docs/ differs from errors.yaml; run `cargo run -p unkey-errors-docs -- docs --out docs`:\n{drift:?}"
     );
-}
-
-#[test]
-fn check_reports_missing_stale_and_extra_files_and_write_repairs_them() {
-    let root = std::env::temp_dir().join(format!("unkey-errors-docs-check-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let rendered: BTreeMap<String, String> = [
-        ("errors/a/b/c.mdx".to_owned(), "page c\n".to_owned()),
-        ("errors/overview.mdx".to_owned(), "overview\n".to_owned()),
-    ]
-    .into();
-    let missing = unkey_errors_docs::tree::check(&root, &rendered).unwrap();
-    assert_eq!(missing.len(), 2);
-    assert!(
-        missing
-            .iter()
-            .all(|(kind, _)| *kind == unkey_errors_docs::tree::Drift::Missing)
-    );
-
-    assert_eq!(
-        unkey_errors_docs::tree::write(&root, &rendered).unwrap(),
-        (2, 0)
-    );
-    assert!(
-        unkey_errors_docs::tree::check(&root, &rendered)
-            .unwrap()
-            .is_empty()
-    );
-
-    std::fs::write(root.join("errors/overview.mdx"), "edited by hand\n").unwrap();
-    std::fs::write(root.join("errors/a/b/old.mdx"), "a removed entry\n").unwrap();
-    let drift = unkey_errors_docs::tree::check(&root, &rendered).unwrap();
-    use unkey_errors_docs::tree::Drift::{Extra, Stale};
-    assert_eq!(
-        drift,
-        [
-            (Extra, "errors/a/b/old.mdx".to_owned()),
-            (Stale, "errors/overview.mdx".to_owned())
-        ]
-    );
-    assert_eq!(
-        unkey_errors_docs::tree::write(&root, &rendered).unwrap(),
-        (1, 1)
-    );
-    assert!(
-        unkey_errors_docs::tree::check(&root, &rendered)
-            .unwrap()
-            .is_empty()
-    );
-    std::fs::remove_dir_all(&root).unwrap();
 }
 
 #[test]

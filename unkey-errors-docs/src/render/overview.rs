@@ -1,4 +1,5 @@
-//! The overview page: every code, by system and category, with its status and title.
+//! The overview page: every code, by system and category, with its status and title, and
+//! a mark on the deprecated ones.
 
 use std::fmt::Write;
 
@@ -40,9 +41,15 @@ pub(crate) fn overview(catalogue: &Catalogue) -> String {
                 "\n### {category}\n\n| Code | Status | Title |\n| --- | --- | --- |\n"
             );
             for entry in entries {
+                // The reason is on the code's page; the table only warns.
+                let deprecated = if entry.deprecated.is_some() {
+                    " *(deprecated)*"
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     page,
-                    "| [`{}`](./{}) | {} | {} |",
+                    "| [`{}`](./{}) | {} | {}{deprecated} |",
                     entry.code,
                     entry.code.docs_path(),
                     entry.status,

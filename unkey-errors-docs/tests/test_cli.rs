@@ -201,3 +201,280 @@ fn a_broken_catalogue_is_reported_with_its_position_not_a_panic() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing.stderr).contains("cannot read the catalogue `/no/such/errors.yaml`"));
 }
+
+/// A catalogue of `entries` (block-style YAML, indented by two) written to `dir/name`.
+fn write_catalogue(dir: &Path, name: &str, head: &str, entries: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("{head}errors:\n{entries}")).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+const GONE: &str = "  err:shop:orders:gone:
+    status: 404
+    title: Not Found
+    description: The order does not exist.
+    detail: No order has the id ord_123
+    what_happened: The order was deleted.
+    how_to_fix: Check the order id.
+    common_mistakes: '- **Old ids**: orders are deleted after a year.'
+";
+
+fn diff(dir: &Path, old: &str, new: &str, flags: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unkey-errors"))
+        .args(["diff", old, new])
+        .args(flags)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn diff_exits_0_for_compatible_changes_and_1_for_breaking_ones_unless_allowed() {
+    let dir = scratch("diff");
+    let head = "docs_base_url: https://shop.example/docs/errors\n";
+    let old = write_catalogue(&dir, "old.yaml", head, GONE);
+    let reworded = write_catalogue(
+        &dir,
+        "reworded.yaml",
+        head,
+        &GONE.replace(
+            "Check the order id.",
+            "Check the order id in the dashboard.",
+        ),
+    );
+    let output = diff(&dir, &old, &reworded, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        format!(
+            "docs (1):\n  err:shop:orders:gone  how_to_fix changed  ({old}:3 -> {reworded}:3)\n\
+             0 breaking, 0 additive, 1 docs change from {old} to {reworded}\n"
+        )
+    );
+    assert_eq!(
+        text(&diff(&dir, &old, &old, &[]).stdout),
+        format!("no changes from {old} to {old}\n")
+    );
+
+    let moved = write_catalogue(
+        &dir,
+        "moved.yaml",
+        head,
+        &format!(
+            "{}{}",
+            GONE.replace("status: 404", "status: 410"),
+            GONE.replace("err:shop:orders:gone", "err:shop:archive:gone")
+                .replace("orders:gone", "x")
+        ),
+    );
+    let output = diff(&dir, &old, &moved, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = text(&output.stdout);
+    assert!(
+        report.starts_with(&format!(
+            "breaking (1):\n  err:shop:orders:gone  status: 404 -> 410  ({old}:3 -> {moved}:3)\n\
+             additive (1):\n  err:shop:archive:gone  added  ({moved}:11)\n"
+        )),
+        "{report}"
+    );
+    assert!(
+        text(&output.stderr).contains("error: 1 breaking change from"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(
+        diff(&dir, &old, &moved, &["--allow-breaking"])
+            .status
+            .code(),
+        Some(0)
+    );
+
+    let renamed = write_catalogue(
+        &dir,
+        "renamed.yaml",
+        head,
+        &GONE.replace("err:shop:orders:gone", "err:shop:archive:gone"),
+    );
+    let report = text(&diff(&dir, &old, &renamed, &[]).stdout);
+    assert!(
+        report.contains(&format!(
+            "  err:shop:orders:gone  removed, probably renamed to err:shop:archive:gone  ({old}:3 -> {renamed}:3)\n"
+        )),
+        "{report}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn diff_exits_2_for_a_missing_or_invalid_catalogue() {
+    let dir = scratch("diff-bad");
+    let head = "docs_base_url: https://shop.example/docs/errors\n";
+    let good = write_catalogue(&dir, "good.yaml", head, GONE);
+    let bad = write_catalogue(
+        &dir,
+        "bad.yaml",
+        head,
+        &GONE.replace("status: 404", "status: 4040"),
+    );
+    let output = diff(&dir, &good, &bad, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("status 4040 is not an error status"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(text(&output.stdout).is_empty());
+
+    let output = diff(&dir, "missing.yaml", &good, &["--allow-breaking"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("cannot read the catalogue `missing.yaml`"),
+        "{}",
+        text(&output.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn diff_json_lists_each_change_with_class_kind_code_lines_and_values() {
+    let dir = scratch("diff-json");
+    let old = write_catalogue(
+        &dir,
+        "old.yaml",
+        "docs_base_url: https://shop.example/docs/errors\n",
+        GONE,
+    );
+    let new = write_catalogue(
+        &dir,
+        "new.yaml",
+        "docs_base_url: https://shop.example/errors\n",
+        &GONE.replace(
+            "    what_happened",
+            "    deprecated: use err:shop:orders:not_found instead\n    what_happened",
+        ),
+    );
+    let output = diff(&dir, &old, &new, &["--json"]);
+    assert_eq!(output.status.code(), Some(1), "a new base URL is breaking");
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(document["old"], old.as_str());
+    assert_eq!(document["new"], new.as_str());
+    assert_eq!(
+        document["summary"],
+        serde_json::json!({"breaking": 1, "additive": 1, "docs": 0})
+    );
+    let changes = document["changes"].as_array().unwrap();
+    assert_eq!(
+        changes[0],
+        serde_json::json!({
+            "class": "breaking",
+            "kind": "docs_base_url",
+            "code": null,
+            "old_line": 1,
+            "new_line": 1,
+            "old": "https://shop.example/docs/errors",
+            "new": "https://shop.example/errors",
+            "rename_of": null,
+        })
+    );
+    assert_eq!(changes[1]["class"], "additive");
+    assert_eq!(changes[1]["kind"], "deprecated");
+    assert_eq!(changes[1]["code"], "err:shop:orders:gone");
+    assert_eq!(changes[1]["new"], "use err:shop:orders:not_found instead");
+    assert_eq!(changes.len(), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn explain_accepts_a_type_url_and_any_letter_case() {
+    let expected = text(&run(&["explain", "err:unkey:authorization:forbidden"]).stdout);
+    for input in [
+        "https://unkey.com/docs/errors/unkey/authorization/forbidden",
+        "https://unkey.com/docs/errors/unkey/authorization/forbidden/",
+        "HTTPS://UNKEY.COM/docs/errors/unkey/authorization/FORBIDDEN#what-happened",
+        "http://localhost:3000/docs/errors/unkey/authorization/forbidden",
+        "ERR:UNKEY:Authorization:Forbidden",
+    ] {
+        let output = run(&["explain", input]);
+        assert!(output.status.success(), "{input}: {}", text(&output.stderr));
+        assert_eq!(text(&output.stdout), expected, "{input}");
+    }
+    let output = run(&[
+        "explain",
+        "https://unkey.com/docs/errors/unkey/authorization",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).starts_with(
+            "error: unknown error code `https://unkey.com/docs/errors/unkey/authorization`"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn a_relative_catalogue_path_is_resolved_from_the_current_directory() {
+    let dir = scratch("relative");
+    std::fs::create_dir_all(dir.join("api")).unwrap();
+    std::fs::copy(catalogue(), dir.join("api/errors.yaml")).unwrap();
+    let output = run_in(&dir, &["--catalogue", "api/errors.yaml", "list", "--json"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+
+    let output = run_in(&dir, &["--catalogue", "errors.yaml", "list"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = text(&output.stderr);
+    assert!(
+        report.contains("cannot read the catalogue `errors.yaml`"),
+        "{report}"
+    );
+    assert!(
+        report.contains("a relative path is resolved from the current directory"),
+        "{report}"
+    );
+    assert!(!report.contains("CARGO_MANIFEST_DIR"), "{report}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn deprecated_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deprecated.yaml")
+}
+
+#[test]
+fn explain_and_list_show_a_deprecation() {
+    let fixture = deprecated_fixture();
+    let fixture = fixture.to_str().unwrap();
+    let explained = text(
+        &Command::new(env!("CARGO_BIN_EXE_unkey-errors"))
+            .args(["--catalogue", fixture, "explain", "err:shop:orders:gone"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(
+        explained.starts_with(
+            "err:shop:orders:gone\n404 Not Found\nDeprecated: use err:shop:orders:not_found instead\n\n"
+        ),
+        "{explained}"
+    );
+
+    let list = |json: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_unkey-errors"));
+        command.args(["--catalogue", fixture, "list"]);
+        if json {
+            command.arg("--json");
+        }
+        text(&command.output().unwrap().stdout)
+    };
+    assert_eq!(
+        list(false),
+        "CODE                       STATUS  TITLE\n\
+         err:shop:orders:gone       404     Not Found  (deprecated: use err:shop:orders:not_found instead)\n\
+         err:shop:orders:not_found  404     Not Found\n"
+    );
+    let json: serde_json::Value = serde_json::from_str(&list(true)).unwrap();
+    assert_eq!(
+        json[0]["deprecated"],
+        "use err:shop:orders:not_found instead"
+    );
+    assert_eq!(json[1]["deprecated"], serde_json::Value::Null);
+}

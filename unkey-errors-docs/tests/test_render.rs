@@ -325,3 +325,72 @@ errors:
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["error"]["title"], "Nicht gefunden ✋");
 }
+
+#[test]
+fn a_deprecated_code_s_page_warns_right_after_its_code_and_the_overview_marks_it() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deprecated.yaml");
+    let catalogue = unkey_errors_catalogue::load(&path, "deprecated.yaml").unwrap();
+    let tree = render::tree(&catalogue);
+    let page = &tree["errors/shop/orders/gone.mdx"];
+    let body: Vec<&str> = page
+        .split_once("\n---\n")
+        .unwrap()
+        .1
+        .lines()
+        .filter(|line| !line.is_empty())
+        .take(3)
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "<Danger>`err:shop:orders:gone`</Danger>",
+            "<Warning>Deprecated: use err:shop:orders:not_found instead</Warning>",
+            "```json Example",
+        ]
+    );
+    assert!(!tree["errors/shop/orders/not_found.mdx"].contains("<Warning>"));
+    // The page keeps the published structure around the callout.
+    assert_eq!(
+        structure(page).headings[..3],
+        ["What Happened?", "How To Fix", "Common Mistakes"]
+    );
+
+    let overview = &tree["errors/overview.mdx"];
+    assert!(
+        overview.contains(
+            "| [`err:shop:orders:gone`](./shop/orders/gone) | 404 | Not Found *(deprecated)* |\n"
+        ),
+        "{overview}"
+    );
+    assert!(
+        overview.contains(
+            "| [`err:shop:orders:not_found`](./shop/orders/not_found) | 404 | Not Found |\n"
+        ),
+        "{overview}"
+    );
+}
+
+#[test]
+fn a_deprecation_reason_is_escaped_for_mdx() {
+    let yaml = "
+docs_base_url: https://example.com/docs/errors
+errors:
+  err:shop:orders:gone:
+    status: 404
+    title: Not Found
+    description: The order is gone.
+    detail: Gone
+    deprecated: 'use <err:shop:orders:not_found> {soon}'
+    what_happened: It was deleted.
+    how_to_fix: Restore it.
+    common_mistakes: '- **Typos**: check the id.'
+";
+    let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let page = render::page(&catalogue, &catalogue.entries[0]);
+    assert!(
+        page.contains(
+            "<Warning>Deprecated: use &lt;err:shop:orders:not_found> \\{soon\\}</Warning>\n"
+        ),
+        "{page}"
+    );
+}

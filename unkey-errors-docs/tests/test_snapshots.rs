@@ -1,6 +1,6 @@
 //! Reviewed snapshots of a few rendered pages: a 403, a bad request with an `errors` array,
-//! a 5xx, a frontline code, and the navigation fragment. A change to the renderer shows here
-//! as a diff to review.
+//! a 5xx, a frontline code, a deprecated code, and the navigation fragment. A change to the
+//! renderer shows here as a diff to review.
 
 use std::path::Path;
 
@@ -37,4 +37,14 @@ fn navigation() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors.yaml");
     let catalogue = unkey_errors_catalogue::load(&path, "errors.yaml").unwrap();
     insta::assert_snapshot!(render::tree(&catalogue)["errors/navigation.json"]);
+}
+
+#[test]
+fn deprecated() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deprecated.yaml");
+    let catalogue = unkey_errors_catalogue::load(&path, "deprecated.yaml").unwrap();
+    insta::assert_snapshot!(render::page(
+        &catalogue,
+        catalogue.get("err:shop:orders:gone").unwrap()
+    ));
 }

@@ -36,9 +36,11 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Exit non-zero, listing every generated file under OUT/errors/ that is missing, stale or
-    /// no longer rendered, with the start of a diff for each stale one. Files the docs command
-    /// did not write are ignored.
+    /// Exit non-zero when a generated file under OUT/errors/ is missing, stale or no longer
+    /// rendered.
+    ///
+    /// Each such file is listed, a stale one with the start of a diff from the file on disk to
+    /// the render. Files the docs command did not write are ignored.
     Check {
         /// The docs root.
         #[arg(long, default_value = "docs")]
@@ -51,9 +53,8 @@ enum Command {
     /// Additive: a code added, deprecated or undeprecated, exhaustive turned on. Docs: anything
     /// else. Exits 1 when a change is breaking (unless --allow-breaking), 2 when a file cannot be
     /// read or is invalid, 0 otherwise. --catalogue is not used.
-    ///
-    /// Against a git revision:
-    /// git show v0.1.0:errors.yaml > /tmp/old.yaml && unkey-errors diff /tmp/old.yaml errors.yaml
+    #[command(after_long_help = "Against a git revision:\n  \
+        git show v0.1.0:errors.yaml > /tmp/old.yaml && unkey-errors diff /tmp/old.yaml errors.yaml")]
     Diff {
         /// The earlier catalogue.
         old: PathBuf,

@@ -420,14 +420,20 @@ fn emptied_folders(root: &Path, plan: &Plan) -> io::Result<Vec<String>> {
     Ok(emptied)
 }
 
-/// Carries out `plan` under `root`: writes, then removals of files, then of emptied folders.
+/// Carries out `plan` under `root`: writes, then removals of files, then of emptied folders,
+/// and the new manifest last. Should a step fail, the old manifest is still in place, so the
+/// next run still knows which files it may remove.
 pub fn apply(root: &Path, plan: &Plan) -> io::Result<()> {
-    for (_, path) in &plan.write {
+    let manifest = manifest_path();
+    let write = |path: &String| -> io::Result<()> {
         let full = root.join(path);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&full, &plan.files[path])?;
+        std::fs::write(&full, &plan.files[path])
+    };
+    for (_, path) in plan.write.iter().filter(|(_, path)| *path != manifest) {
+        write(path)?;
     }
     for path in &plan.remove {
         std::fs::remove_file(root.join(path))?;
@@ -438,6 +444,9 @@ pub fn apply(root: &Path, plan: &Plan) -> io::Result<()> {
             Err(error) if error.kind() == io::ErrorKind::DirectoryNotEmpty => {}
             other => other?,
         }
+    }
+    if let Some((_, path)) = plan.write.iter().find(|(_, path)| *path == manifest) {
+        write(path)?;
     }
     Ok(())
 }

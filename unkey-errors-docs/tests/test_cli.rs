@@ -478,3 +478,18 @@ fn explain_and_list_show_a_deprecation() {
     );
     assert_eq!(json[1]["deprecated"], serde_json::Value::Null);
 }
+
+#[test]
+fn diff_help_shows_how_to_diff_against_a_git_revision() {
+    let output = Command::new(env!("CARGO_BIN_EXE_unkey-errors"))
+        .args(["diff", "--help"])
+        .output()
+        .unwrap();
+    assert!(
+        text(&output.stdout).contains(
+            "git show v0.1.0:errors.yaml > /tmp/old.yaml && unkey-errors diff /tmp/old.yaml errors.yaml"
+        ),
+        "{}",
+        text(&output.stdout)
+    );
+}

@@ -400,6 +400,7 @@ fn entry_changes(before: &Entry, after: &Entry, changes: &mut Vec<Change>) {
 /// text: the validated catalogue keeps no position for its top-level keys.
 pub fn place_top_level_changes(changes: &mut [Change], old_text: &str, new_text: &str) {
     for change in changes.iter_mut().filter(|change| change.code.is_none()) {
+        // A top-level change's kind is named after its YAML key (`docs_base_url`, `exhaustive`).
         let key = change.kind.as_str();
         change.old_line = top_level_line(old_text, key);
         change.new_line = top_level_line(new_text, key);

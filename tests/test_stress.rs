@@ -317,6 +317,7 @@ fn percentile(sorted: &[Duration], p: usize) -> Duration {
 
 const CONNECTIONS: usize = 64;
 const REQUESTS_PER_CONNECTION: usize = 320;
+const SEQUENTIAL_REQUESTS: usize = 1000;
 
 /// What one load connection saw: the id of each answered request, how long each took, and
 /// what went wrong.
@@ -328,11 +329,12 @@ struct Tally {
     failures: Vec<String>,
 }
 
-/// Sends this connection's share of the load, checking each reply in full as it arrives.
-async fn load_connection(address: SocketAddr, connection: usize) -> Tally {
+/// Sends `requests` requests on a connection of its own, one after the other, checking each
+/// reply in full as it arrives.
+async fn load_connection(address: SocketAddr, connection: usize, requests: usize) -> Tally {
     let mut sender = connect(address).await;
     let mut tally = Tally::default();
-    for i in 0..REQUESTS_PER_CONNECTION {
+    for i in 0..requests {
         let n = connection * REQUESTS_PER_CONNECTION + i;
         // One request in eight sends no id, so minted ids are checked for uniqueness too.
         let sent_id = (n % 8 != 7).then(|| format!("load_{connection}_{i}"));
@@ -375,7 +377,13 @@ async fn twenty_thousand_errors_over_64_keep_alive_connections_are_each_answered
     let server = serve().await;
     let started = Instant::now();
     let tasks: Vec<_> = (0..CONNECTIONS)
-        .map(|connection| tokio::spawn(load_connection(server.address, connection)))
+        .map(|connection| {
+            tokio::spawn(load_connection(
+                server.address,
+                connection,
+                REQUESTS_PER_CONNECTION,
+            ))
+        })
         .collect();
     let mut total = Tally::default();
     for task in tasks {
@@ -417,6 +425,31 @@ async fn twenty_thousand_errors_over_64_keep_alive_connections_are_each_answered
     assert_eq!(
         server.connections.load(Ordering::Relaxed),
         CONNECTIONS,
+        "each connection stayed open for all of its requests"
+    );
+
+    // The same error path without queueing: one request at a time, for its own latency.
+    let mut alone = timeout(
+        4 * PATIENCE,
+        load_connection(server.address, CONNECTIONS, SEQUENTIAL_REQUESTS),
+    )
+    .await
+    .expect("the sequential requests finish");
+    alone.latencies.sort();
+    println!(
+        "error path alone: {SEQUENTIAL_REQUESTS} requests one at a time on one connection; \
+         latency p50 {:?}, p99 {:?}; failures: {}",
+        percentile(&alone.latencies, 50),
+        percentile(&alone.latencies, 99),
+        alone.failures.len(),
+    );
+    assert!(alone.failures.is_empty(), "{:#?}", &alone.failures[..1]);
+    let unique: HashSet<&String> = total.ids.iter().chain(&alone.ids).collect();
+    assert_eq!(unique.len(), requests + SEQUENTIAL_REQUESTS);
+
+    assert_eq!(
+        server.connections.load(Ordering::Relaxed),
+        CONNECTIONS + 1,
         "each connection stayed open for all of its requests"
     );
     assert!(

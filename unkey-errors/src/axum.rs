@@ -135,8 +135,8 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestId {
 /// The client's id is kept only when the request has exactly one `x-request-id` header and it
 /// is usable ([`RequestId::from_header`]); otherwise the request gets a fresh id.
 pub async fn request_id(mut request: Request, next: Next) -> Response {
-    // Several ids for one request are ambiguous (which one would support be quoted?), and
-    // picking the first would let whoever adds headers first decide: mint instead.
+    // Several ids for one request are ambiguous (which one would the caller quote to
+    // support?), and taking the first would let whoever added headers first decide: mint.
     let mut sent = request.headers().get_all(&REQUEST_ID_HEADER).iter();
     let id = match (sent.next(), sent.next()) {
         (Some(value), None) => RequestId::from_header(value),

@@ -61,6 +61,22 @@ pub trait ErrorCode:
     /// A deprecated code still parses, serializes and answers requests.
     fn deprecation(self) -> Option<&'static str>;
 
+    /// The code whose docs URL is exactly `url`, e.g. read back from a response's `type`;
+    /// `None` for any other string. One parse of the URN the URL's last three segments spell,
+    /// however many codes there are. [`AnyCode::from_docs_url`](crate::AnyCode::from_docs_url)
+    /// also accepts codes this build does not know.
+    ///
+    /// ```
+    /// use unkey_errors::{codes, Code, ErrorCode};
+    ///
+    /// let url = "https://unkey.com/docs/errors/unkey/authorization/forbidden";
+    /// assert_eq!(Code::from_docs_url(url), Some(codes::unkey::authorization::FORBIDDEN));
+    /// assert_eq!(Code::from_docs_url("https://example.com/unkey/authorization/forbidden"), None);
+    /// ```
+    fn from_docs_url(url: &str) -> Option<Self> {
+        crate::any_code::code_from_docs_url(url)
+    }
+
     /// The HTTP status as an [`http::StatusCode`].
     ///
     /// ```

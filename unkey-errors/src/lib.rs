@@ -40,6 +40,7 @@
 // Generated code names this crate by its absolute path, including inside this crate.
 extern crate self as unkey_errors;
 
+mod any_code;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod code;
@@ -49,6 +50,7 @@ mod response;
 #[allow(dead_code)]
 mod urn_table;
 
+pub use any_code::{AnyCode, ParseAnyCodeError, UnknownCode};
 pub use code::{ErrorCode, ParseCodeError};
 pub use error::{UnkeyError, public_detail};
 pub use response::{CodeFacts, ErrorBody, ErrorResponse, Meta, ValidationError};

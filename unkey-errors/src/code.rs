@@ -244,6 +244,21 @@ impl fmt::Display for ParseCodeError {
 
 impl std::error::Error for ParseCodeError {}
 
+/// Writes `Code::<Variant>` for `urn`, the variant's name as `catalogue!` derives it (the URN's
+/// parts in UpperCamelCase); generated `Debug` impls call this, so they need no table of names.
+#[doc(hidden)]
+pub fn write_variant_path(urn: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str("Code::")?;
+    let parts = urn.strip_prefix("err:").unwrap_or(urn);
+    for word in parts.split([':', '_']) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            write!(f, "{}{}", first.to_ascii_uppercase(), chars.as_str())?;
+        }
+    }
+    Ok(())
+}
+
 /// Deserializes a code from its URN; generated `Deserialize` impls call this.
 #[doc(hidden)]
 pub fn deserialize_code<'de, C, D>(deserializer: D) -> Result<C, D::Error>

@@ -86,7 +86,7 @@ crate::catalogue!("errors.yaml");
 #[doc(hidden)]
 pub mod __private {
     pub use crate::code::sealed::Sealed;
-    pub use crate::code::{deserialize_code, find_urn};
+    pub use crate::code::{deserialize_code, find_urn, write_variant_path};
     #[cfg(feature = "axum")]
     pub use ::axum;
     pub use serde;

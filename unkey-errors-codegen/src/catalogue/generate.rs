@@ -132,10 +132,6 @@ impl Code {
     table(out, catalogue, |e| catalogue.docs_url(e));
     out.push_str("    const ERRORS_ARRAY_TABLE: &'static [bool] = ");
     table(out, catalogue, |e| e.errors_array);
-    out.push_str("    const DEPRECATION_TABLE: &'static [::core::option::Option<&'static str>] = ");
-    table(out, catalogue, |e| OptionalText(e.deprecated.as_deref()));
-    out.push_str("    const VARIANT_TABLE: &'static [&'static str] = ");
-    table(out, catalogue, |e| format!("Code::{}", e.variant_name()));
     out.push_str(
         "    /// A hash table from URN to index into `ALL`, so parsing costs one hash and about
     /// one comparison however many codes there are.
@@ -143,9 +139,40 @@ impl Code {
     );
     urn_slots(out, catalogue);
     out.push_str(ACCESSORS);
+    deprecation_accessor(out, catalogue);
+    out.push_str("}\n");
+    out.push_str(FROM_STR);
 }
 
-/// `Code`'s accessors, each one read of a table, and `FromStr`.
+/// `Code::deprecation`, a `match` over the deprecated codes only: most catalogues deprecate
+/// few codes, and a table would cost a cell per code.
+fn deprecation_accessor(out: &mut String, catalogue: &Catalogue) {
+    out.push_str(
+        "
+    /// Why the code is deprecated and what to use instead, or `None` for a current code.
+    /// A deprecated code still parses, serializes and answers requests.
+    pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
+        match self {
+",
+    );
+    for entry in &catalogue.entries {
+        if let Some(reason) = &entry.deprecated {
+            let _ = writeln!(
+                out,
+                "            Code::{} => ::core::option::Option::Some({reason:?}),",
+                entry.variant_name()
+            );
+        }
+    }
+    out.push_str(
+        "            _ => ::core::option::Option::None,
+        }
+    }
+",
+    );
+}
+
+/// `Code`'s accessors, each one read of a table.
 const ACCESSORS: &str = "
     /// The URN, e.g. `err:unkey:authorization:forbidden`.
     pub const fn as_str(self) -> &'static str {
@@ -177,14 +204,10 @@ const ACCESSORS: &str = "
     pub const fn has_errors_array(self) -> bool {
         Self::ERRORS_ARRAY_TABLE[self as usize]
     }
+";
 
-    /// Why the code is deprecated and what to use instead, or `None` for a current code.
-    /// A deprecated code still parses, serializes and answers requests.
-    pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
-        Self::DEPRECATION_TABLE[self as usize]
-    }
-}
-
+/// `FromStr`, through the hash table.
+const FROM_STR: &str = "
 impl ::core::str::FromStr for Code {
     type Err = __unkey_errors::ParseCodeError;
 
@@ -218,18 +241,6 @@ fn urn_slots(out: &mut String, catalogue: &Catalogue) {
         let _ = write!(out, "{slot},");
     }
     out.push_str("];\n");
-}
-
-/// An optional string as a Rust expression, spelled out so that it compiles without the prelude.
-struct OptionalText<'a>(Option<&'a str>);
-
-impl Debug for OptionalText<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some(text) => write!(f, "::core::option::Option::Some({text:?})"),
-            None => f.write_str("::core::option::Option::None"),
-        }
-    }
 }
 
 /// Text that a table writes as it is (a path), not as a string literal.
@@ -280,7 +291,7 @@ impl __unkey_errors::ErrorCode for Code {
 /// Prints the variant's path, e.g. `Code::UnkeyAuthorizationForbidden`, as it is written in code.
 impl ::core::fmt::Debug for Code {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(Self::VARIANT_TABLE[*self as usize])
+        __unkey_errors::__private::write_variant_path(self.as_str(), f)
     }
 }
 

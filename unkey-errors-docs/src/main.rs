@@ -1,14 +1,17 @@
-//! `unkey-errors`: render, check, diff and explain an error catalogue.
+//! `unkey-errors`: render, check, diff and explain an error catalogue, and export it to other
+//! tools and languages.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use unkey_errors_catalogue::Catalogue;
 use unkey_errors_docs::diff::{self, Change, Class, Kind};
+use unkey_errors_docs::export::{self, go, openapi, schema, typescript};
 use unkey_errors_docs::{explain, render, tree};
 
-/// Render, check, diff and explain the errors of an unkey-errors catalogue.
+/// Render, check, diff and explain the errors of an unkey-errors catalogue, and export it to
+/// other tools and languages.
 #[derive(Parser)]
 #[command(name = "unkey-errors", version)]
 struct Cli {
@@ -79,6 +82,56 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the JSON Schema of the catalogue format, for editors' completion and hover text.
+    ///
+    /// The schema describes the format, not one catalogue, so --catalogue is not used. Unkey's
+    /// is committed at docs/catalogue.schema.json; errors.yaml names it in its first line.
+    Schema {
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Print an OpenAPI 3.1 document of the catalogue's error responses.
+    ///
+    /// components.schemas holds the envelope; components.responses one response per status
+    /// (Error400, Error404, …), with every code of that status as a named example.
+    Openapi {
+        /// The document's info.version.
+        #[arg(long, default_value = openapi::DEFAULT_API_VERSION)]
+        api_version: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Generate the catalogue's codes as a TypeScript or Go module.
+    Gen {
+        /// The language of the module.
+        #[arg(long, value_enum)]
+        lang: Lang,
+        /// The Go package's name (Go only).
+        #[arg(long, default_value = "codes")]
+        package: String,
+        #[command(flatten)]
+        output: Output,
+    },
+}
+
+/// Where an export goes, and whether to check it instead.
+#[derive(Args)]
+struct Output {
+    /// Write to FILE instead of printing.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Write nothing; exit 1, showing the difference, when FILE differs from a fresh render.
+    #[arg(long, requires = "out")]
+    check: bool,
+}
+
+/// A language `gen` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    /// A TypeScript module (.ts).
+    Typescript,
+    /// A Go package (.go).
+    Go,
 }
 
 /// Exit status of `diff` when a catalogue cannot be read or is invalid.
@@ -113,6 +166,32 @@ fn main() -> ExitCode {
             );
             Ok(())
         }),
+        Command::Schema { output } => run_export(output, &schema::render()),
+        Command::Openapi {
+            api_version,
+            output,
+        } => with_catalogue(&cli.catalogue, |catalogue| {
+            run_export(output, &openapi::render(catalogue, api_version))
+        }),
+        Command::Gen {
+            lang,
+            package,
+            output,
+        } => with_catalogue(&cli.catalogue, |catalogue| {
+            let module = match lang {
+                Lang::Typescript => typescript::module(catalogue),
+                Lang::Go => {
+                    if !go::is_package_name(package) {
+                        return Err(format!(
+                            "error: `{package}` is not a Go package name; use lowercase ASCII \
+                             letters, digits and `_`, starting with a letter"
+                        ));
+                    }
+                    go::module(catalogue, package)
+                }
+            };
+            run_export(output, &module)
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -144,6 +223,29 @@ fn load(path: &Path) -> Result<(Catalogue, String), String> {
     // and costs only those lines.
     let text = std::fs::read_to_string(path).unwrap_or_default();
     Ok((catalogue, text))
+}
+
+/// Prints `rendered`, writes it to the output file, or checks that file against it.
+fn run_export(output: &Output, rendered: &str) -> Result<(), String> {
+    let Some(path) = &output.out else {
+        print!("{rendered}");
+        return Ok(());
+    };
+    if !output.check {
+        return std::fs::write(path, rendered)
+            .map_err(|error| format!("error: cannot write {}: {error}", path.display()));
+    }
+    match export::compare(path, rendered)
+        .map_err(|error| format!("error: cannot read {}: {error}", path.display()))?
+    {
+        None => {
+            println!("{} matches a fresh render", path.display());
+            Ok(())
+        }
+        Some(difference) => Err(format!(
+            "error: {difference}help: run the same command without --check and commit the result"
+        )),
+    }
 }
 
 fn run_explain(catalogue: &Catalogue, code: &str) -> Result<(), String> {

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Checks what `unkey-errors` exports with the real tools, installing them when missing:
+#   - docs/catalogue.schema.json equals a fresh `unkey-errors schema`;
+#   - the TypeScript module compiles under `tsc --strict` (TypeScript pinned in
+#     tests/tools/package-lock.json, installed under target/tools/node_modules) and a client of
+#     it (tests/tools/typescript/main.ts) runs;
+#   - the Go package is gofmt-clean and passes `go vet` (Debian's golang-go), and a client of it
+#     (tests/tools/go/main.go) runs;
+#   - the OpenAPI document passes openapi-spec-validator (pinned below, in a venv under
+#     target/tools/venv).
+# Each export is generated from errors.yaml and from a catalogue with a deprecated code, and
+# `--check` must accept it. Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+tools=$root/target/tools
+work=$tools/exports
+openapi_spec_validator_version=0.9.0
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "build unkey-errors"
+cargo build --quiet -p unkey-errors-docs
+cli=$root/target/debug/unkey-errors
+rm -rf "$work"
+mkdir -p "$work"
+
+step "JSON Schema: the committed file is current"
+"$cli" schema --out docs/catalogue.schema.json --check
+
+# The catalogues every export is made from: Unkey's, and one whose code is deprecated.
+catalogues=(errors.yaml unkey-errors-docs/tests/fixtures/deprecated.yaml)
+
+step "TypeScript: tsc --strict"
+if [[ ! -x $tools/node_modules/.bin/tsc ]] \
+    || ! cmp -s tests/tools/package-lock.json "$tools/package-lock.json"; then
+    mkdir -p "$tools"
+    cp tests/tools/package.json tests/tools/package-lock.json "$tools/"
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+tsc=$tools/node_modules/.bin/tsc
+for catalogue in "${catalogues[@]}"; do
+    dir=$work/typescript/$(basename "$catalogue" .yaml)
+    mkdir -p "$dir"
+    "$cli" --catalogue "$catalogue" gen --lang typescript --out "$dir/errors.ts"
+    "$cli" --catalogue "$catalogue" gen --lang typescript --out "$dir/errors.ts" --check
+    # The strictest settings an SDK may use, on the module alone.
+    "$tsc" --strict --noUncheckedIndexedAccess --exactOptionalPropertyTypes --noEmit \
+        --target es2022 "$dir/errors.ts"
+done
+dir=$work/typescript/errors
+cp tests/tools/typescript/main.ts "$dir/"
+"$tsc" --strict --outDir "$dir/out" "$dir/main.ts" "$dir/errors.ts"
+node "$dir/out/main.js"
+
+step "Go: gofmt and go vet"
+if ! command -v go >/dev/null; then
+    apt-get install -y --no-install-recommends golang-go \
+        || { apt-get update && apt-get install -y --no-install-recommends golang-go; }
+fi
+# Nothing is downloaded: the program uses the standard library and the generated package only.
+export GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local
+for catalogue in "${catalogues[@]}"; do
+    name=$(basename "$catalogue" .yaml)
+    dir=$work/go/$name
+    mkdir -p "$dir/codes"
+    cp tests/tools/go/go.mod "$dir/"
+    "$cli" --catalogue "$catalogue" gen --lang go --package codes --out "$dir/codes/codes.go"
+    "$cli" --catalogue "$catalogue" gen --lang go --package codes --out "$dir/codes/codes.go" --check
+    unformatted=$(gofmt -l "$dir/codes")
+    if [[ -n $unformatted ]]; then
+        echo "gofmt would change $unformatted:" >&2
+        gofmt -d "$dir/codes" >&2
+        exit 1
+    fi
+    if [[ $name == errors ]]; then
+        cp tests/tools/go/main.go "$dir/"
+    fi
+    (cd "$dir" && go vet ./...)
+done
+(cd "$work/go/errors" && go run .)
+
+step "OpenAPI: openapi-spec-validator"
+venv=$tools/venv
+if [[ ! -x $venv/bin/openapi-spec-validator ]] \
+    || [[ $("$venv/bin/python" -m pip show openapi-spec-validator 2>/dev/null | sed -n 's/^Version: //p') \
+        != "$openapi_spec_validator_version" ]]; then
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+        "openapi-spec-validator==$openapi_spec_validator_version"
+fi
+for catalogue in "${catalogues[@]}"; do
+    out=$work/openapi-$(basename "$catalogue" .yaml).json
+    "$cli" --catalogue "$catalogue" openapi --out "$out"
+    "$cli" --catalogue "$catalogue" openapi --out "$out" --check
+    "$venv/bin/openapi-spec-validator" "$out"
+done
+
+step "all exports check"

@@ -1,0 +1,3 @@
+module unkey-errors.test/exports
+
+go 1.19

@@ -1,0 +1,287 @@
+//! A Go package of the catalogue's codes, for Unkey's services: a typed `Code` constant for
+//! every URN with Go's `Deprecated:` convention, what the catalogue states about each code,
+//! and the types of an error response. The output is already `gofmt`-formatted and passes
+//! `go vet`.
+
+use std::fmt::Write;
+
+use unkey_errors_catalogue::Catalogue;
+
+use super::{FACTS, FactKind, FactValue, GENERATED_HEADER, string_literal, summary, wrap};
+
+/// The Go source of package `package` for `catalogue`.
+pub fn module(catalogue: &Catalogue, package: &str) -> String {
+    let mut go = String::new();
+    let _ = write!(
+        go,
+        "{GENERATED_HEADER}
+
+// Package {package} holds the error codes of the API documented at
+// {base}: every code as a typed constant, what its catalogue
+// states about each code, and the shape of an error response.
+package {package}
+
+// Code is an error code, \"err:<system>:<category>:<specific>\". A code read from a
+// response may be newer than this package; Known tells.
+type Code string
+
+// Info is what the catalogue states about one code.
+type Info struct {{
+\t// Code is the code itself.
+\tCode Code
+",
+        base = catalogue.docs_base_url
+    );
+    for fact in &FACTS {
+        go.push('\n');
+        for line in wrap(&format!("{} {}", fact.go, as_predicate(fact.doc))) {
+            let _ = writeln!(go, "\t// {}", go_prose(&line));
+        }
+        let _ = writeln!(go, "\t{} {}", fact.go, go_type(fact.kind));
+    }
+    go.push_str("}\n");
+
+    for entry in &catalogue.entries {
+        let name = entry.variant_name();
+        let _ = write!(
+            go,
+            "\n// {name} is {}.\n//\n",
+            string_literal(entry.code.as_str())
+        );
+        for line in wrap(&summary(entry)) {
+            let _ = writeln!(go, "// {}", go_prose(&line));
+        }
+        let _ = writeln!(go, "// Docs: {}", catalogue.docs_url(entry));
+        if let Some(reason) = &entry.deprecated {
+            go.push_str("//\n");
+            for line in wrap(&format!("Deprecated: {reason}")) {
+                let _ = writeln!(go, "// {}", go_prose(&line));
+            }
+        }
+        let _ = writeln!(
+            go,
+            "const {name} Code = {}",
+            string_literal(entry.code.as_str())
+        );
+    }
+
+    go.push_str("\n// all lists every code, in the catalogue's order.\nvar all = []Code{\n");
+    for entry in &catalogue.entries {
+        let _ = writeln!(go, "\t{},", entry.variant_name());
+    }
+    go.push_str("}\n\n// infos holds every code's facts.\nvar infos = map[Code]Info{\n");
+    // gofmt aligns the values of a composite literal's keys one space past the longest `key:`.
+    let width = FACTS
+        .iter()
+        .map(|fact| fact.go.len())
+        .chain(["Code".len()])
+        .max()
+        .unwrap_or_default()
+        + 2;
+    for entry in &catalogue.entries {
+        let name = entry.variant_name();
+        let _ = writeln!(go, "\t{name}: {{");
+        let _ = writeln!(go, "\t\t{:<width$}{name},", "Code:");
+        for fact in &FACTS {
+            let value = match (fact.value)(catalogue, entry) {
+                FactValue::Status(status) => status.to_string(),
+                FactValue::Text(text) => string_literal(&text),
+                FactValue::Absent => "\"\"".to_owned(),
+                FactValue::Flag(flag) => flag.to_string(),
+            };
+            let _ = writeln!(go, "\t\t{:<width$}{value},", format!("{}:", fact.go));
+        }
+        go.push_str("\t},\n");
+    }
+    go.push_str("}\n");
+    go.push_str(PACKAGE_FUNCTIONS);
+
+    for fact in &FACTS {
+        let _ = write!(
+            go,
+            "\n// {name} returns the {name} of c's Info, or {zero} for a code this package does not\n\
+             // know.\nfunc (c Code) {name}() {ty} {{\n\treturn infos[c].{name}\n}}\n",
+            name = fact.go,
+            zero = zero_value(fact.kind),
+            ty = go_type(fact.kind),
+        );
+    }
+    go.push_str(ENVELOPE);
+    go
+}
+
+/// Prose for a Go comment: Go's doc comments quote with `"`, not with markdown's backticks.
+fn go_prose(text: &str) -> String {
+    text.replace('`', "\"")
+}
+
+/// The Go type of a kind of fact.
+fn go_type(kind: FactKind) -> &'static str {
+    match kind {
+        FactKind::Status => "int",
+        FactKind::Text | FactKind::OptionalText => "string",
+        FactKind::Flag => "bool",
+    }
+}
+
+/// The zero value of a kind of fact, as the doc comment of its accessor names it.
+fn zero_value(kind: FactKind) -> &'static str {
+    match kind {
+        FactKind::Status => "0",
+        FactKind::Text | FactKind::OptionalText => "\"\"",
+        FactKind::Flag => "false",
+    }
+}
+
+/// A fact's description as the rest of a Go doc sentence that starts with its name:
+/// "The HTTP status …" becomes "is the HTTP status …", "Whether …" becomes "tells whether …".
+fn as_predicate(doc: &str) -> String {
+    let mut chars = doc.chars();
+    let lowered = chars.next().map_or_else(String::new, |first| {
+        first.to_ascii_lowercase().to_string() + chars.as_str()
+    });
+    if lowered.starts_with("whether") {
+        format!("tells {lowered}")
+    } else {
+        format!("is {lowered}")
+    }
+}
+
+/// The parts of the package that do not depend on the catalogue, after the tables.
+const PACKAGE_FUNCTIONS: &str = r#"
+// byType holds every code by its docs URL, which responses send as their "type".
+var byType = func() map[string]Code {
+	codes := make(map[string]Code, len(infos))
+	for code, info := range infos {
+		codes[info.DocsURL] = code
+	}
+	return codes
+}()
+
+// All returns every code, in the catalogue's order.
+func All() []Code {
+	return append([]Code(nil), all...)
+}
+
+// Parse returns the code that s names, and false when s is not a code of this package (such
+// as a code newer than it).
+func Parse(s string) (Code, bool) {
+	_, ok := infos[Code(s)]
+	return Code(s), ok
+}
+
+// FromType returns the code of an error response from its "type" (the code's docs URL), and
+// false for a type this package does not know, such as a code newer than it.
+func FromType(typeURL string) (Code, bool) {
+	code, ok := byType[typeURL]
+	return code, ok
+}
+
+// Known reports whether c is a code of this package.
+func (c Code) Known() bool {
+	_, ok := infos[c]
+	return ok
+}
+
+// Info returns what the catalogue states about c, and false for a code this package does not
+// know.
+func (c Code) Info() (Info, bool) {
+	info, ok := infos[c]
+	return info, ok
+}
+
+// String returns the code itself.
+func (c Code) String() string {
+	return string(c)
+}
+"#;
+
+/// The types of an error response.
+const ENVELOPE: &str = r#"
+// ErrorResponse is the body of every error response.
+type ErrorResponse struct {
+	// Meta holds facts about the request, for support and tracing.
+	Meta Meta `json:"meta"`
+
+	// Error says what went wrong.
+	Error ErrorBody `json:"error"`
+}
+
+// Meta is the "meta" object of an error response.
+type Meta struct {
+	// RequestID is the id of the request, e.g. "req_2c9a0jf23l4k567"; quote it when
+	// contacting support.
+	RequestID string `json:"requestId"`
+}
+
+// ErrorBody is the "error" object of an error response, in the shape of RFC 9457 problem
+// details.
+type ErrorBody struct {
+	// Detail is a message about this occurrence of the error, for the API's caller.
+	Detail string `json:"detail"`
+
+	// Status is the HTTP status, repeated in the body.
+	Status int `json:"status"`
+
+	// Title is the catalogue's title for the code.
+	Title string `json:"title"`
+
+	// Type is the code's docs URL, which identifies the error; see FromType.
+	Type string `json:"type"`
+
+	// Errors lists each problem found with the request. It is present, possibly empty,
+	// exactly for codes whose ErrorsArray is true, and nil for all others: a pointer, so
+	// that an empty list is still sent.
+	Errors *[]ValidationError `json:"errors,omitempty"`
+}
+
+// ValidationError is one problem with a request, listed in the "errors" array of a
+// response.
+type ValidationError struct {
+	// Location is where in the request the problem is, e.g. "body.apiId".
+	Location string `json:"location"`
+
+	// Message says what is wrong there.
+	Message string `json:"message"`
+
+	// Fix says how to fix it, when there is a clear fix.
+	Fix string `json:"fix,omitempty"`
+}
+"#;
+
+/// Whether `name` can name a Go package: an ASCII identifier in lowercase, as Go's style asks,
+/// that is not one of Go's keywords.
+pub fn is_package_name(name: &str) -> bool {
+    const KEYWORDS: [&str; 25] = [
+        "break",
+        "case",
+        "chan",
+        "const",
+        "continue",
+        "default",
+        "defer",
+        "else",
+        "fallthrough",
+        "for",
+        "func",
+        "go",
+        "goto",
+        "if",
+        "import",
+        "interface",
+        "map",
+        "package",
+        "range",
+        "return",
+        "select",
+        "struct",
+        "switch",
+        "type",
+        "var",
+    ];
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !KEYWORDS.contains(&name)
+}

@@ -1,0 +1,207 @@
+//! An OpenAPI 3.1 document of a catalogue's error responses, for a service's own OpenAPI to
+//! reference: the envelope's schemas, and one response per status with every code of that
+//! status as a named example (its real body, as the docs show it).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+use unkey_errors_catalogue::{Catalogue, Entry};
+
+use crate::render::{EXAMPLE_REQUEST_ID, example_response};
+
+/// The media type of every error response.
+pub const MEDIA_TYPE: &str = "application/problem+json";
+
+/// The version `info.version` has unless the caller names one.
+pub const DEFAULT_API_VERSION: &str = "1.0.0";
+
+/// The name of the response for `status` under `components.responses`, e.g. `Error404`.
+pub fn response_name(status: u16) -> String {
+    format!("Error{status}")
+}
+
+/// The OpenAPI document of `catalogue`'s error responses; `api_version` is its `info.version`.
+pub fn document(catalogue: &Catalogue, api_version: &str) -> Value {
+    let mut by_status: BTreeMap<u16, Vec<&Entry>> = BTreeMap::new();
+    for entry in &catalogue.entries {
+        by_status.entry(entry.status).or_default().push(entry);
+    }
+    let responses: Map<String, Value> = by_status
+        .iter()
+        .map(|(&status, entries)| (response_name(status), response(catalogue, status, entries)))
+        .collect();
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Error responses",
+            "version": api_version,
+            "description": format!(
+                "The error responses of the API whose errors are documented at {}, generated from its \
+                 catalogue by `unkey-errors openapi`. Reference a status's response from an operation, \
+                 e.g. `$ref: '<this file>#/components/responses/{}'`.",
+                catalogue.docs_base_url,
+                response_name(404)
+            ),
+        },
+        "paths": {},
+        "components": {
+            "schemas": schemas(),
+            "responses": responses,
+        },
+    })
+}
+
+/// The document as its file holds it: pretty JSON with a final line break.
+pub fn render(catalogue: &Catalogue, api_version: &str) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&document(catalogue, api_version)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The schemas of the envelope: the plain body, and the body of codes with an `errors` array.
+fn schemas() -> Value {
+    let error_members = |with_errors: bool| {
+        let mut properties = json!({
+            "detail": {
+                "description": "A message about this occurrence of the error, for the API's caller.",
+                "type": "string",
+            },
+            "status": {
+                "description": "The HTTP status, repeated in the body.",
+                "type": "integer",
+                "minimum": 400,
+                "maximum": 599,
+            },
+            "title": {
+                "description": "The catalogue's title for the code.",
+                "type": "string",
+            },
+            "type": {
+                "description": "The code's docs URL, which identifies the error.",
+                "type": "string",
+                "format": "uri",
+            },
+        });
+        let mut required = vec!["detail", "status", "title", "type"];
+        if with_errors {
+            properties["errors"] = json!({
+                "description": "Each problem found with the request, possibly none.",
+                "type": "array",
+                "items": { "$ref": "#/components/schemas/ValidationError" },
+            });
+            required.push("errors");
+        }
+        (properties, required)
+    };
+    let (base_properties, base_required) = error_members(false);
+    let (bad_request_properties, bad_request_required) = error_members(true);
+    let envelope = |description: &str, error: &str| {
+        json!({
+            "description": description,
+            "type": "object",
+            "properties": {
+                "meta": { "$ref": "#/components/schemas/Meta" },
+                "error": { "$ref": format!("#/components/schemas/{error}") },
+            },
+            "required": ["meta", "error"],
+            "additionalProperties": false,
+        })
+    };
+    json!({
+        "Meta": {
+            "description": "Facts about the request, for support and tracing.",
+            "type": "object",
+            "properties": {
+                "requestId": {
+                    "description": "The id of the request; quote it when contacting support.",
+                    "type": "string",
+                    "examples": [EXAMPLE_REQUEST_ID],
+                },
+            },
+            "required": ["requestId"],
+            "additionalProperties": false,
+        },
+        "BaseError": {
+            "description": "What went wrong, in the shape of RFC 9457 problem details.",
+            "type": "object",
+            "properties": base_properties,
+            "required": base_required,
+            "additionalProperties": false,
+        },
+        "ValidationError": {
+            "description": "One problem with a request.",
+            "type": "object",
+            "properties": {
+                "location": {
+                    "description": "Where in the request the problem is, e.g. `body.apiId`.",
+                    "type": "string",
+                },
+                "message": { "description": "What is wrong there.", "type": "string" },
+                "fix": { "description": "How to fix it, when there is a clear fix.", "type": "string" },
+            },
+            "required": ["location", "message"],
+            "additionalProperties": false,
+        },
+        "BadRequestErrorDetails": {
+            "description": "What went wrong, with each problem found with the request.",
+            "type": "object",
+            "properties": bad_request_properties,
+            "required": bad_request_required,
+            "additionalProperties": false,
+        },
+        "ErrorResponse": envelope("The body of an error response.", "BaseError"),
+        "BadRequestErrorResponse": envelope(
+            "The body of an error response whose code lists each problem with the request.",
+            "BadRequestErrorDetails",
+        ),
+    })
+}
+
+/// The response for `status`: its schema, and one named example per code.
+fn response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> Value {
+    let plain = json!({ "$ref": "#/components/schemas/ErrorResponse" });
+    let with_errors = json!({ "$ref": "#/components/schemas/BadRequestErrorResponse" });
+    let schema = match (
+        entries.iter().any(|e| e.errors_array),
+        entries.iter().all(|e| e.errors_array),
+    ) {
+        (_, true) => with_errors,
+        (false, _) => plain,
+        // The two bodies differ in `errors` alone, and each forbids other members, so exactly
+        // one matches any body.
+        (true, false) => json!({ "oneOf": [plain, with_errors] }),
+    };
+    let mut description = format!("{status}: the codes answered with this status.\n");
+    let mut examples = Map::new();
+    for entry in entries {
+        description.push_str(&format!(
+            "\n- `{}` ({}): {}",
+            entry.code, entry.title, entry.description
+        ));
+        let body: Value =
+            serde_json::from_str(&example_response(catalogue, entry)).unwrap_or_default();
+        let mut about = String::new();
+        if let Some(reason) = &entry.deprecated {
+            about.push_str(&format!("Deprecated: {reason}. "));
+        }
+        about.push_str(&format!("Docs: {}", catalogue.docs_url(entry)));
+        examples.insert(
+            entry.code.to_string(),
+            json!({
+                "summary": entry.description,
+                "description": about,
+                "value": body,
+            }),
+        );
+    }
+    json!({
+        "description": description,
+        "content": {
+            MEDIA_TYPE: {
+                "schema": schema,
+                "examples": examples,
+            },
+        },
+    })
+}

@@ -1,0 +1,229 @@
+//! A JSON Schema (draft 2020-12) of the catalogue format, for editors: completion, hover text
+//! and inline errors while writing `errors.yaml`.
+//!
+//! The schema states what a schema can state: field names and types, the code pattern, the
+//! status range, one-line text, required fields. What needs the whole catalogue (a related code
+//! exists, two codes give the same Rust name) is left to the validator, which the build runs.
+//! The lists of keys and of required keys come from the validator's own constants.
+
+use serde_json::{Value, json};
+use unkey_errors_catalogue::{
+    MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
+};
+
+/// Where the schema is committed, relative to the repository root.
+pub const COMMITTED_PATH: &str = "docs/catalogue.schema.json";
+
+/// The pattern every code matches: `err:<system>:<category>:<specific>`, each part a lowercase
+/// ASCII letter followed by lowercase letters, digits and `_`.
+pub const CODE_PATTERN: &str = "^err:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$";
+
+/// Codes whose system or category cannot name a Rust module (`self`, `super`, `crate`).
+pub const RESERVED_CODE_PATTERN: &str =
+    "^err:(self|super|crate):|^err:[a-z][a-z0-9_]*:(self|super|crate):";
+
+/// Text of one line that is not blank. A line break is allowed only before or after it, as a
+/// YAML block scalar (`title: |`) leaves one; the validator trims those.
+pub const ONE_LINE_PATTERN: &str = "^\\s*[^\\r\\n]*\\S[^\\r\\n]*\\s*$";
+
+/// Text that is not blank.
+const NOT_BLANK_PATTERN: &str = "\\S";
+
+/// The top-level keys with their schemas, in the order the format describes them.
+pub fn top_level_properties() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "docs_base_url",
+            json!({
+                "description": "The base URL of the docs pages, http(s). A code's page, and the `type` of its \
+                                responses, is `<docs_base_url>/<system>/<category>/<specific>`. A trailing `/` \
+                                is ignored.",
+                "type": "string",
+                "pattern": "^https?://",
+                "examples": ["https://unkey.com/docs/errors"],
+            }),
+        ),
+        (
+            "exhaustive",
+            json!({
+                "description": "`true` generates `Code` without `#[non_exhaustive]`, so every crate's `match` \
+                                must name every code, and adding a code is a breaking change. Default `false`.",
+                "type": "boolean",
+                "default": false,
+            }),
+        ),
+        (
+            "errors",
+            json!({
+                "description": "Every error of the API: a mapping from code (`err:<system>:<category>:<specific>`) \
+                                to its entry.",
+                "type": "object",
+                "minProperties": 1,
+                "maxProperties": MAX_ENTRIES,
+                "propertyNames": { "$ref": "#/$defs/code" },
+                "additionalProperties": { "$ref": "#/$defs/entry" },
+            }),
+        ),
+    ]
+}
+
+/// The entry fields with their schemas, in the order the format describes them.
+pub fn entry_properties() -> Vec<(&'static str, Value)> {
+    let section = |what: &str| {
+        json!({
+            "description": format!(
+                "Markdown: {what} Required, and not blank, unless the entry is `internal`. \
+                 Usually written as a block: `|` and indented lines."
+            ),
+            "type": ["string", "null"],
+        })
+    };
+    vec![
+        (
+            "status",
+            json!({
+                "description": "The HTTP status the API answers with: a client (4xx) or server (5xx) error.",
+                "type": "integer",
+                "minimum": 400,
+                "maximum": 599,
+            }),
+        ),
+        (
+            "title",
+            one_line("The response's `title`, exactly as the API sends it, e.g. `Not Found`."),
+        ),
+        (
+            "description",
+            one_line(
+                "One sentence saying what the error means. Shown in hover docs, on the docs page and by \
+                 `Code::description()`.",
+            ),
+        ),
+        (
+            "detail",
+            one_line(
+                "An example of the response's `detail` message, shown in the docs page's example.",
+            ),
+        ),
+        (
+            "errors_array",
+            json!({
+                "description": "`true` when the response body carries an `errors` array (`location`, `message`, \
+                                optional `fix`) listing each problem with the request. Default `false`.",
+                "type": "boolean",
+                "default": false,
+            }),
+        ),
+        (
+            "internal",
+            json!({
+                "description": "`true` for a code with no public docs page: it needs no page sections, gets no \
+                                page, and no public entry may list it as related. Default `false`.",
+                "type": "boolean",
+                "default": false,
+            }),
+        ),
+        (
+            "deprecated",
+            one_line(
+                "Why the code should no longer be used and what to use instead, e.g. \
+                 `use err:unkey:data:key_not_found instead`. The code keeps working; remove it in a \
+                 major release.",
+            ),
+        ),
+        (
+            "related",
+            json!({
+                "description": "Other codes a reader of this error should know. Each must exist, and not be the \
+                                entry itself.",
+                "type": "array",
+                "items": { "$ref": "#/$defs/code" },
+                "uniqueItems": true,
+            }),
+        ),
+        ("what_happened", section("what triggers the error.")),
+        (
+            "how_to_fix",
+            section("the steps that fix it, usually numbered."),
+        ),
+        (
+            "common_mistakes",
+            section("the mistakes that commonly lead to it, as `- **Label**: explanation` items."),
+        ),
+        (
+            "code",
+            json!({
+                "description": "The entry's own code, restated for readers; must equal the entry's key.",
+                "$ref": "#/$defs/code",
+            }),
+        ),
+    ]
+}
+
+/// The JSON Schema of the catalogue format.
+pub fn schema() -> Value {
+    let object = |properties: Vec<(&str, Value)>| -> serde_json::Map<String, Value> {
+        properties
+            .into_iter()
+            .map(|(name, schema)| (name.to_owned(), schema))
+            .collect()
+    };
+    let not_blank = json!({ "type": "string", "pattern": NOT_BLANK_PATTERN });
+    let sections_present: serde_json::Map<String, Value> = PAGE_SECTIONS
+        .iter()
+        .map(|&name| (name.to_owned(), not_blank.clone()))
+        .collect();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "unkey-errors catalogue",
+        "description": "Every error of an API, once: its code, HTTP status, title, description and docs page. \
+                        The format is described in docs/catalogue.md of unkey-errors; this schema is generated \
+                        by `unkey-errors schema`.",
+        "type": "object",
+        "properties": object(top_level_properties()),
+        "required": REQUIRED_TOP_LEVEL_KEYS,
+        "additionalProperties": false,
+        "$defs": {
+            "code": {
+                "description": "An error code, `err:<system>:<category>:<specific>`: each part starts with a \
+                                lowercase ASCII letter and holds only lowercase letters, digits and `_`. `self`, \
+                                `super` and `crate` cannot be a system or category.",
+                "type": "string",
+                "pattern": CODE_PATTERN,
+                "not": { "pattern": RESERVED_CODE_PATTERN },
+            },
+            "entry": {
+                "description": "One error of the API.",
+                "type": "object",
+                "properties": object(entry_properties()),
+                "required": REQUIRED_ENTRY_FIELDS,
+                "additionalProperties": false,
+                // The docs page's sections are required, and not blank, unless `internal: true`.
+                "if": {
+                    "properties": { "internal": { "const": true } },
+                    "required": ["internal"],
+                },
+                "else": {
+                    "properties": sections_present,
+                    "required": PAGE_SECTIONS,
+                },
+            },
+        },
+    })
+}
+
+/// The schema as its committed file holds it: pretty JSON with a final line break.
+pub fn render() -> String {
+    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The schema of a required one-line text field.
+fn one_line(description: &str) -> Value {
+    json!({
+        "description": description,
+        "type": "string",
+        "pattern": ONE_LINE_PATTERN,
+    })
+}

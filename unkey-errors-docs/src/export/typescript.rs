@@ -1,0 +1,192 @@
+//! A TypeScript module of the catalogue's codes, for the dashboard and the SDKs: every code as
+//! a typed constant with its facts, the union of all codes, a type guard, and the types of an
+//! error response. It compiles under `tsc --strict` with any target.
+
+use std::fmt::Write;
+
+use unkey_errors_catalogue::{Catalogue, group_by_system_and_category};
+
+use super::{FACTS, FactKind, FactValue, GENERATED_HEADER, string_literal, summary, wrap};
+
+/// The TypeScript module of `catalogue`.
+pub fn module(catalogue: &Catalogue) -> String {
+    let mut ts = String::new();
+    let _ = write!(
+        ts,
+        "{GENERATED_HEADER}
+//
+// The error codes of the API documented at {base}, with what its catalogue
+// states about each code, and the shape of an error response.
+
+/** What the catalogue states about one error code. */
+export interface ErrorCodeInfo<C extends ErrorCode = ErrorCode> {{
+  /** The code, `err:<system>:<category>:<specific>`. */
+  readonly code: C;
+",
+        base = catalogue.docs_base_url
+    );
+    for fact in &FACTS {
+        let kind = match fact.kind {
+            FactKind::Status => "number",
+            FactKind::Text => "string",
+            FactKind::OptionalText => "string | null",
+            FactKind::Flag => "boolean",
+        };
+        match wrap(fact.doc).as_slice() {
+            [line] => {
+                let _ = writeln!(ts, "  /** {} */", doc_text(line));
+            }
+            lines => {
+                ts.push_str("  /**\n");
+                for line in lines {
+                    let _ = writeln!(ts, "   * {}", doc_text(line));
+                }
+                ts.push_str("   */\n");
+            }
+        }
+        let _ = writeln!(ts, "  readonly {}: {kind};", fact.typescript);
+    }
+    ts.push_str("}\n\n/** Every error code of the catalogue. */\nexport type ErrorCode =\n");
+    for entry in &catalogue.entries {
+        let _ = writeln!(ts, "  | {}", string_literal(entry.code.as_str()));
+    }
+    // The union ends with the last member; TypeScript wants the `;` there.
+    ts.pop();
+    ts.push_str(";\n\n");
+
+    ts.push_str(
+        "/**
+ * Every code with its facts, by system and category, as in the URN:
+ * `codes.unkey.data.KEY_NOT_FOUND.code` is `\"err:unkey:data:key_not_found\"`.
+ */
+export const codes = {
+",
+    );
+    for (system, categories) in group_by_system_and_category(&catalogue.entries) {
+        let _ = writeln!(ts, "  {system}: {{");
+        for (category, entries) in categories {
+            let _ = writeln!(ts, "    {category}: {{");
+            for entry in entries {
+                ts.push_str("      /**\n");
+                for line in wrap(&summary(entry)) {
+                    let _ = writeln!(ts, "       * {}", doc_text(&line));
+                }
+                ts.push_str("       *\n");
+                let _ = writeln!(ts, "       * @see {}", catalogue.docs_url(entry));
+                if let Some(reason) = &entry.deprecated {
+                    for line in wrap(&format!("@deprecated {reason}")) {
+                        let _ = writeln!(ts, "       * {}", doc_text(&line));
+                    }
+                }
+                ts.push_str("       */\n");
+                let _ = writeln!(ts, "      {}: {{", entry.constant_name());
+                let _ = writeln!(ts, "        code: {},", string_literal(entry.code.as_str()));
+                for fact in &FACTS {
+                    let value = match (fact.value)(catalogue, entry) {
+                        FactValue::Status(status) => status.to_string(),
+                        FactValue::Text(text) => string_literal(&text),
+                        FactValue::Absent => "null".to_owned(),
+                        FactValue::Flag(flag) => flag.to_string(),
+                    };
+                    let _ = writeln!(ts, "        {}: {value},", fact.typescript);
+                }
+                ts.push_str("      },\n");
+            }
+            ts.push_str("    },\n");
+        }
+        ts.push_str("  },\n");
+    }
+    ts.push_str("} as const;\n\n");
+
+    ts.push_str(
+        "/** Every code's facts, by code. */
+export const errorCodes: { readonly [C in ErrorCode]: ErrorCodeInfo<C> } = {
+",
+    );
+    for entry in &catalogue.entries {
+        let _ = writeln!(
+            ts,
+            "  {}: codes.{}.{}.{},",
+            string_literal(entry.code.as_str()),
+            entry.code.system(),
+            entry.code.category(),
+            entry.constant_name()
+        );
+    }
+    ts.push_str("};\n");
+    ts.push_str(MODULE_FUNCTIONS_AND_ENVELOPE);
+    ts
+}
+
+/// The parts of the module that do not depend on the catalogue.
+const MODULE_FUNCTIONS_AND_ENVELOPE: &str = r#"
+/** Every code, in the catalogue's order. */
+export const allErrorCodes: readonly ErrorCode[] = Object.keys(errorCodes) as ErrorCode[];
+
+/**
+ * Whether `value` is a code of this catalogue. A code newer than this module is not, so a
+ * client should handle any other string too.
+ */
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(errorCodes, value);
+}
+
+/** The codes by docs URL, which responses send as their `type`. */
+const codesByType: { [type: string]: ErrorCode } = {};
+for (const code of allErrorCodes) {
+  codesByType[errorCodes[code].docsUrl] = code;
+}
+
+/**
+ * The code of an error response, read from its `type` (the code's docs URL); `undefined` for
+ * a type this module does not know, such as a code newer than it.
+ */
+export function errorCodeOfType(type: string): ErrorCode | undefined {
+  return Object.prototype.hasOwnProperty.call(codesByType, type)
+    ? codesByType[type]
+    : undefined;
+}
+
+/** One problem with a request, listed in the `errors` array of a response. */
+export interface ValidationError {
+  /** Where in the request the problem is, e.g. `body.apiId`. */
+  readonly location: string;
+  /** What is wrong there. */
+  readonly message: string;
+  /** How to fix it, when there is a clear fix. */
+  readonly fix?: string;
+}
+
+/** The `error` object of an error response, in the shape of RFC 9457 problem details. */
+export interface ErrorBody {
+  /** A message about this occurrence of the error, for the API's caller. */
+  readonly detail: string;
+  /** The HTTP status, repeated in the body. */
+  readonly status: number;
+  /** The catalogue's title for the code. */
+  readonly title: string;
+  /** The code's docs URL, which identifies the error; see `errorCodeOfType`. */
+  readonly type: string;
+  /**
+   * Each problem found with the request, possibly none: present exactly for codes whose
+   * `errorsArray` is true.
+   */
+  readonly errors?: readonly ValidationError[];
+}
+
+/** The body of every error response. */
+export interface ErrorResponse {
+  /** Facts about the request, for support and tracing. */
+  readonly meta: {
+    /** The id of the request, e.g. `req_2c9a0jf23l4k567`; quote it when contacting support. */
+    readonly requestId: string;
+  };
+  /** What went wrong. */
+  readonly error: ErrorBody;
+}
+"#;
+
+/// `text` made safe inside a `/** … */` comment: it cannot end the comment early.
+fn doc_text(text: &str) -> String {
+    text.replace("*/", "*\\/")
+}

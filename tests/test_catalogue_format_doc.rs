@@ -4,14 +4,16 @@
 use std::collections::BTreeMap;
 
 use unkey_errors_catalogue::{
-    ENTRY_FIELDS, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS,
+    ENTRY_FIELDS, GATEWAY_FIELDS, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
+    TOP_LEVEL_KEYS,
 };
 
-/// The rows of the table under `## <heading>`: first column (without backticks) to second.
+/// The rows of the table under `<heading>` (e.g. `## Top level`): first column (without
+/// backticks) to second.
 fn table(heading: &str) -> BTreeMap<String, String> {
     let text = include_str!("../docs/catalogue.md");
     let section = text
-        .split(&format!("\n## {heading}\n"))
+        .split(&format!("\n{heading}\n"))
         .nth(1)
         .unwrap_or_else(|| panic!("docs/catalogue.md has no `## {heading}` section"));
     section
@@ -27,12 +29,13 @@ fn table(heading: &str) -> BTreeMap<String, String> {
 }
 
 /// Every key of `documented` is in `accepted` and the other way round, and the "required"
-/// column says `yes` exactly for the required ones (`yes, unless `internal`` for `sometimes`).
+/// column says `yes` exactly for the required ones, and for the `sometimes` ones what it says
+/// (`yes, unless …` or `when …`).
 fn assert_documented(
     documented: &BTreeMap<String, String>,
     accepted: &[&str],
     required: &[&str],
-    sometimes: &[&str],
+    sometimes: &[(&str, &str)],
 ) {
     let mut accepted: Vec<&str> = accepted.to_vec();
     accepted.sort_unstable();
@@ -41,8 +44,8 @@ fn assert_documented(
     for (key, column) in documented {
         let expected = if required.contains(&key.as_str()) {
             "yes"
-        } else if sometimes.contains(&key.as_str()) {
-            "yes, unless `internal`"
+        } else if let Some((_, condition)) = sometimes.iter().find(|(k, _)| k == key) {
+            condition
         } else {
             assert!(
                 column.starts_with("no"),
@@ -57,7 +60,7 @@ fn assert_documented(
 #[test]
 fn the_top_level_table_lists_exactly_the_accepted_keys() {
     assert_documented(
-        &table("Top level"),
+        &table("## Top level"),
         &TOP_LEVEL_KEYS,
         &REQUIRED_TOP_LEVEL_KEYS,
         &[],
@@ -67,9 +70,23 @@ fn the_top_level_table_lists_exactly_the_accepted_keys() {
 #[test]
 fn the_entry_table_lists_exactly_the_accepted_fields() {
     assert_documented(
-        &table("Entry fields"),
+        &table("## Entry fields"),
         &ENTRY_FIELDS,
         &REQUIRED_ENTRY_FIELDS,
-        &PAGE_SECTIONS,
+        &PAGE_SECTIONS
+            .map(|section| (section, "yes, unless `internal`"))
+            .into_iter()
+            .chain([("gateway", "when `surfaces` lists `gateway`")])
+            .collect::<Vec<_>>(),
+    );
+}
+
+#[test]
+fn the_gateway_table_lists_exactly_the_accepted_fields() {
+    assert_documented(
+        &table("### Gateway fields"),
+        &GATEWAY_FIELDS,
+        &[],
+        &[("message", "yes, unless `message_from_error`")],
     );
 }

@@ -194,3 +194,72 @@ fn the_trait_and_the_inherent_methods_agree() {
         assert_eq!(ErrorCode::deprecation(code), code.deprecation());
     }
 }
+
+/// `fixtures/unkey-gateway-facts.tsv`: every code the gateway (the `frontline` system) sends,
+/// with the gateway's status and title beside the API's (`none` when the API never sends it),
+/// and whether the gateway's body carries a fixed public message.
+#[test]
+fn every_code_the_gateway_sends_has_the_gateway_facts() {
+    let text = include_str!("fixtures/unkey-gateway-facts.tsv");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap().split('\t').collect::<Vec<_>>(),
+        [
+            "urn",
+            "gateway_status",
+            "gateway_title",
+            "api_status",
+            "api_title",
+            "gateway_has_fixed_message"
+        ]
+    );
+    let mut by_gateway = BTreeSet::new();
+    for line in lines {
+        let columns: Vec<&str> = line.split('\t').collect();
+        let code: Code = columns[0].parse().unwrap();
+        by_gateway.insert(code.as_str());
+        let gateway_status: u16 = columns[1].parse().unwrap();
+        assert_eq!(
+            code.gateway_status(),
+            Some(gateway_status),
+            "gateway status of {code}"
+        );
+        assert_eq!(
+            code.gateway_title(),
+            Some(columns[2]),
+            "gateway title of {code}"
+        );
+        match columns[3] {
+            "none" => assert_eq!(code.api_status(), None, "{code} is not sent by the API"),
+            status => {
+                assert_eq!(
+                    code.api_status(),
+                    Some(status.parse().unwrap()),
+                    "API status of {code}"
+                );
+                assert_eq!(code.title(), columns[4], "API title of {code}");
+            }
+        }
+        let fixed = columns[5] == "yes";
+        assert_eq!(
+            code.gateway_message().is_some(),
+            fixed,
+            "gateway message of {code}"
+        );
+    }
+    assert_eq!(by_gateway.len(), 27);
+    for code in Code::ALL {
+        if !by_gateway.contains(code.as_str()) {
+            assert_eq!(
+                code.gateway_status(),
+                None,
+                "{code} is not sent by the gateway"
+            );
+            assert_eq!(
+                code.api_status(),
+                Some(code.status()),
+                "{code} is sent by the API"
+            );
+        }
+    }
+}

@@ -123,6 +123,11 @@ const TRAIT_IMPLS: &str = r#"
         fn has_errors_array(self) -> bool { NaiveCode::has_errors_array(self) }
         // The synthetic catalogues deprecate nothing.
         fn deprecation(self) -> ::core::option::Option<&'static str> { ::core::option::Option::None }
+        // ... and are sent by the API alone.
+        fn api_status(self) -> ::core::option::Option<u16> { ::core::option::Option::Some(NaiveCode::status(self)) }
+        fn gateway_status(self) -> ::core::option::Option<u16> { ::core::option::Option::None }
+        fn gateway_title(self) -> ::core::option::Option<&'static str> { ::core::option::Option::None }
+        fn gateway_message(self) -> ::core::option::Option<&'static str> { ::core::option::Option::None }
     }
 
     impl ::unkey_errors::__private::serde::Serialize for NaiveCode {

@@ -43,11 +43,13 @@ mod yaml;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position};
-pub use model::{Catalogue, Entry, Grouped, Urn, UrnError, group_by_system_and_category};
+pub use model::{
+    Catalogue, Entry, GatewayFacts, Grouped, Surface, Urn, UrnError, group_by_system_and_category,
+};
 pub use suggest::{closest, did_you_mean};
 pub use validate::{
-    ENTRY_FIELDS, MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
-    TOP_LEVEL_KEYS,
+    ENTRY_FIELDS, GATEWAY_FIELDS, MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS,
+    REQUIRED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS,
 };
 
 /// The largest catalogue file accepted, in bytes (16 MiB). A larger file is refused before it

@@ -162,15 +162,57 @@ impl Catalogue {
     }
 }
 
+/// A system that answers requests with a catalogue's codes, each in its own response shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Surface {
+    /// The API: the problem-details envelope, `{"meta":{"requestId"},"error":{detail,status,title,type}}`.
+    Api,
+    /// The gateway in front of deployed apps: `{"meta":{"requestId"},"error":{"code","message"}}`
+    /// as JSON, or an HTML error page for a browser.
+    Gateway,
+}
+
+impl Surface {
+    /// Every surface, as written in a catalogue's `surfaces` list.
+    pub const ALL: [(Surface, &'static str); 2] =
+        [(Surface::Api, "api"), (Surface::Gateway, "gateway")];
+
+    /// The surface's name in a catalogue, `api` or `gateway`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Surface::Api => "api",
+            Surface::Gateway => "gateway",
+        }
+    }
+}
+
+/// What the gateway sends for a code: its own status and title where they differ from the
+/// entry's, and the public message of its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GatewayFacts {
+    /// The HTTP status the gateway answers with, 400 to 599.
+    pub status: u16,
+    /// The title on the gateway's error page.
+    pub title: String,
+    /// The body's `message`: one fixed public sentence, or `None` when the message comes from
+    /// the error being raised (`message_from_error: true`).
+    pub message: Option<String>,
+}
+
 /// One error of the catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The URN code.
     pub code: Urn,
-    /// The HTTP status the API answers with, 400 to 599.
+    /// The HTTP status the code is answered with, 400 to 599: the API's, or for a code only the
+    /// gateway sends, the gateway's.
     pub status: u16,
     /// The response's `title`: the short, human name of the status.
     pub title: String,
+    /// Whether the API sends this code (in its `surfaces`; the default).
+    pub api: bool,
+    /// What the gateway sends for this code, when it sends it at all.
+    pub gateway: Option<GatewayFacts>,
     /// One sentence saying what the error means.
     pub description: String,
     /// An example of the response's `detail` message, used in the docs.

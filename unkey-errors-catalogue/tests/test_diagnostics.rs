@@ -838,3 +838,92 @@ fn lookups_by_code_survive_changes_to_the_entries() {
         "err:a:b:c"
     );
 }
+
+#[test]
+fn surfaces_default_to_the_api_and_the_gateway_facts_default_to_the_entrys() {
+    let gateway =
+        "    surfaces: [api, gateway]\n    gateway:\n      status: 401\n      message: No key.\n";
+    let yaml = format!(
+        "{HEADER}{}{}{}{gateway}{}    surfaces:\n      - gateway\n    gateway:\n      message_from_error: true\n",
+        entry("err:a:b:api"),
+        entry("err:a:b:both"),
+        "",
+        entry("err:a:b:gateway_only"),
+    );
+    let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let [api, both, gateway_only] = &catalogue.entries[..] else {
+        panic!("three entries");
+    };
+    assert!(api.api && api.gateway.is_none());
+    assert!(both.api);
+    let facts = both.gateway.as_ref().unwrap();
+    assert_eq!((facts.status, facts.title.as_str()), (401, "Not Found"));
+    assert_eq!(facts.message.as_deref(), Some("No key."));
+    assert!(!gateway_only.api);
+    let facts = gateway_only.gateway.as_ref().unwrap();
+    assert_eq!((facts.status, facts.message.as_deref()), (404, None));
+}
+
+#[test]
+fn surface_mistakes_are_located_errors() {
+    let case = |fields: &str| format!("{HEADER}{}{fields}", entry("err:a:b:c"));
+    let problem = only(&case(
+        "    surfaces: [api, gatewy]\n    gateway:\n      message: x\n",
+    ));
+    assert_eq!(problem.message, "unknown surface `gatewy`");
+    assert_eq!((problem.position, problem.width), (at(11, 21), 6));
+    assert_eq!(problem.help.as_deref(), Some("did you mean `gateway`?"));
+
+    let problem = only(&case(
+        "    surfaces: [api, gateway]\n    gateway:\n      status: 600\n      message: x\n",
+    ));
+    assert_eq!(problem.message, "status 600 is not an error status");
+    assert_eq!(problem.position, at(13, 15));
+
+    let problem = only(&case(
+        "    surfaces: [gateway]\n    gateway:\n      message_from_error: false\n",
+    ));
+    assert_eq!(problem.message, "`err:a:b:c`'s `gateway` has no `message`");
+    assert_eq!(problem.position, at(12, 5));
+
+    let problem = only(&case("    gateway:\n      message: x\n"));
+    assert_eq!(
+        problem.message,
+        "`err:a:b:c` has `gateway` facts, but the gateway is not among its `surfaces`"
+    );
+
+    let problem = only(&case("    surfaces: [api, gateway]\n"));
+    assert_eq!(
+        problem.message,
+        "`err:a:b:c` is sent by the gateway but has no `gateway` facts"
+    );
+
+    let problem = only(&case("    surfaces: []\n"));
+    assert!(
+        problem.message.starts_with("`surfaces` is empty"),
+        "{}",
+        problem.message
+    );
+
+    let problem = only(&case(
+        "    surfaces: [gateway]\n    gateway:\n      status: 503\n      message: x\n",
+    ));
+    assert_eq!(
+        problem.message,
+        "`err:a:b:c` is sent by the gateway only, so its `status` and `title` are the gateway's"
+    );
+
+    let problem = only(&case(
+        "    surfaces: [api, gateway]\n    gateway:\n      message: x\n      message_from_error: true\n",
+    ));
+    assert!(
+        problem
+            .message
+            .contains("both a `message` and `message_from_error: true`")
+    );
+
+    let problem = only(&case(
+        "    surfaces: [api, gateway]\n    gateway:\n      mesage: x\n",
+    ));
+    assert_eq!(problem.message, "unknown gateway field `mesage`");
+}

@@ -61,6 +61,30 @@ pub trait ErrorCode:
     /// A deprecated code still parses, serializes and answers requests.
     fn deprecation(self) -> Option<&'static str>;
 
+    /// The status the API answers with, or `None` when only the gateway sends the code.
+    fn api_status(self) -> Option<u16>;
+
+    /// The status the gateway answers with, or `None` when the gateway never sends the code.
+    ///
+    /// ```
+    /// use unkey_errors::{codes, ErrorCode};
+    ///
+    /// // The API and the gateway answer a missing Authorization header differently.
+    /// let missing = codes::unkey::authentication::MISSING;
+    /// assert_eq!((missing.api_status(), missing.gateway_status()), (Some(400), Some(401)));
+    /// // Only the gateway sends this one; the API never does.
+    /// let offline = codes::frontline::capacity::DEPLOYMENT_OFFLINE;
+    /// assert_eq!((offline.api_status(), offline.gateway_status()), (None, Some(503)));
+    /// ```
+    fn gateway_status(self) -> Option<u16>;
+
+    /// The title of the gateway's error page, or `None` when the gateway never sends the code.
+    fn gateway_title(self) -> Option<&'static str>;
+
+    /// The public message of the gateway's body, or `None` when the gateway never sends the
+    /// code or takes the message from the error being raised.
+    fn gateway_message(self) -> Option<&'static str>;
+
     /// The code whose docs URL is exactly `url`, e.g. read back from a response's `type`;
     /// `None` for any other string. One parse of the URN the URL's last three segments spell,
     /// however many codes there are. [`AnyCode::from_docs_url`](crate::AnyCode::from_docs_url)

@@ -36,6 +36,8 @@
 //! and gets its own `Code` type and `codes` module; [`ErrorCode`] is what they all share.
 
 #![warn(missing_docs)]
+// On docs.rs (see Cargo.toml), label items that need a feature with that feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code names this crate by its absolute path, including inside this crate.
 extern crate self as unkey_errors;

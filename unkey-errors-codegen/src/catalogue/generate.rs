@@ -139,37 +139,86 @@ impl Code {
     );
     urn_slots(out, catalogue);
     out.push_str(ACCESSORS);
-    deprecation_accessor(out, catalogue);
+    sparse_accessors(out, catalogue);
     out.push_str("}\n");
     out.push_str(FROM_STR);
 }
 
-/// `Code::deprecation`, a `match` over the deprecated codes only: most catalogues deprecate
-/// few codes, and a table would cost a cell per code.
-fn deprecation_accessor(out: &mut String, catalogue: &Catalogue) {
-    out.push_str(
-        "
-    /// Why the code is deprecated and what to use instead, or `None` for a current code.
+/// The accessors whose answer is the same for most codes: `deprecation` and the per-surface
+/// facts. Each is a `match` over the codes that differ only, since a table would cost a cell
+/// per code (most codes are current and sent by the API alone).
+fn sparse_accessors(out: &mut String, catalogue: &Catalogue) {
+    sparse_accessor(
+        out,
+        catalogue,
+        "/// Why the code is deprecated and what to use instead, or `None` for a current code.
     /// A deprecated code still parses, serializes and answers requests.
-    pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
-        match self {
-",
+    pub const fn deprecation(self) -> ::core::option::Option<&'static str>",
+        |e| e.deprecated.as_ref().map(|reason| some(format!("{reason:?}"))),
+        "::core::option::Option::None",
     );
+    sparse_accessor(
+        out,
+        catalogue,
+        "/// The status the API answers with, or `None` when only the gateway sends the code.
+    pub const fn api_status(self) -> ::core::option::Option<u16>",
+        |e| (!e.api).then(|| "::core::option::Option::None".to_owned()),
+        "::core::option::Option::Some(self.status())",
+    );
+    sparse_accessor(
+        out,
+        catalogue,
+        "/// The status the gateway answers with, or `None` when the gateway never sends the code.
+    pub const fn gateway_status(self) -> ::core::option::Option<u16>",
+        |e| e.gateway.as_ref().map(|g| some(g.status.to_string())),
+        "::core::option::Option::None",
+    );
+    sparse_accessor(
+        out,
+        catalogue,
+        "/// The title of the gateway's error page, or `None` when the gateway never sends the code.
+    pub const fn gateway_title(self) -> ::core::option::Option<&'static str>",
+        |e| e.gateway.as_ref().map(|g| some(format!("{:?}", g.title))),
+        "::core::option::Option::None",
+    );
+    sparse_accessor(
+        out,
+        catalogue,
+        "/// The public message of the gateway's body, or `None` when the gateway never sends the
+    /// code or takes the message from the error being raised.
+    pub const fn gateway_message(self) -> ::core::option::Option<&'static str>",
+        |e| {
+            let message = e.gateway.as_ref()?.message.as_ref()?;
+            Some(some(format!("{message:?}")))
+        },
+        "::core::option::Option::None",
+    );
+}
+
+/// `::core::option::Option::Some(<expression>)`.
+fn some(expression: String) -> String {
+    format!("::core::option::Option::Some({expression})")
+}
+
+/// `<signature> { match self { <arms for the entries `arm` answers>, _ => <otherwise> } }`.
+fn sparse_accessor(
+    out: &mut String,
+    catalogue: &Catalogue,
+    signature: &str,
+    arm: impl Fn(&Entry) -> Option<String>,
+    otherwise: &str,
+) {
+    let _ = write!(out, "\n    {signature} {{\n        match self {{\n");
     for entry in &catalogue.entries {
-        if let Some(reason) = &entry.deprecated {
+        if let Some(value) = arm(entry) {
             let _ = writeln!(
                 out,
-                "            Code::{} => ::core::option::Option::Some({reason:?}),",
+                "            Code::{} => {value},",
                 entry.variant_name()
             );
         }
     }
-    out.push_str(
-        "            _ => ::core::option::Option::None,
-        }
-    }
-",
-    );
+    let _ = write!(out, "            _ => {otherwise},\n        }}\n    }}\n");
 }
 
 /// `Code`'s accessors, each one read of a table.
@@ -285,6 +334,22 @@ impl __unkey_errors::ErrorCode for Code {
 
     fn deprecation(self) -> ::core::option::Option<&'static str> {
         Code::deprecation(self)
+    }
+
+    fn api_status(self) -> ::core::option::Option<u16> {
+        Code::api_status(self)
+    }
+
+    fn gateway_status(self) -> ::core::option::Option<u16> {
+        Code::gateway_status(self)
+    }
+
+    fn gateway_title(self) -> ::core::option::Option<&'static str> {
+        Code::gateway_title(self)
+    }
+
+    fn gateway_message(self) -> ::core::option::Option<&'static str> {
+        Code::gateway_message(self)
     }
 }
 

@@ -8,8 +8,8 @@ use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 use unkey_errors_catalogue::{
-    Catalogue, ENTRY_FIELDS, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
-    TOP_LEVEL_KEYS,
+    Catalogue, ENTRY_FIELDS, GATEWAY_FIELDS, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS,
+    REQUIRED_TOP_LEVEL_KEYS, Surface, TOP_LEVEL_KEYS,
 };
 use unkey_errors_docs::export::{go, openapi, schema, typescript};
 use unkey_errors_docs::render::example_response;
@@ -65,7 +65,17 @@ fn the_schema_s_keys_are_the_validator_s() {
     assert_eq!(strings(&schema["required"]), REQUIRED_TOP_LEVEL_KEYS);
     assert_eq!(keys(&entry["properties"]), names(&ENTRY_FIELDS));
     assert_eq!(strings(&entry["required"]), REQUIRED_ENTRY_FIELDS);
-    assert_eq!(strings(&entry["else"]["required"]), PAGE_SECTIONS);
+    assert_eq!(
+        strings(&entry["allOf"][0]["else"]["required"]),
+        PAGE_SECTIONS
+    );
+    let gateway = &entry["properties"]["gateway"];
+    assert_eq!(keys(&gateway["properties"]), names(&GATEWAY_FIELDS));
+    assert_eq!(gateway["additionalProperties"], false);
+    assert_eq!(
+        strings(&entry["properties"]["surfaces"]["items"]["enum"]),
+        Surface::ALL.map(|(_, name)| name)
+    );
     assert_eq!(schema["additionalProperties"], false);
     assert_eq!(entry["additionalProperties"], false);
     assert_eq!(
@@ -74,7 +84,11 @@ fn the_schema_s_keys_are_the_validator_s() {
     );
     assert_eq!(schema["$defs"]["code"]["pattern"], schema::CODE_PATTERN);
     // Every key has hover text.
-    for properties in [&schema["properties"], &entry["properties"]] {
+    for properties in [
+        &schema["properties"],
+        &entry["properties"],
+        &gateway["properties"],
+    ] {
         for (name, property) in properties.as_object().unwrap() {
             assert!(
                 property["description"]
@@ -178,6 +192,43 @@ fn the_schema_rejects_what_the_validator_rejects() {
                 "    related: [err:shop:orders:gone, err:shop:orders:gone]\n    what_happened",
             ),
         ),
+        (
+            "an unknown surface",
+            VALID.replace("    status: 404", "    surfaces: [api, gateways]\n    status: 404"),
+        ),
+        (
+            "a gateway code without gateway facts",
+            VALID.replace("    status: 404", "    surfaces: [api, gateway]\n    status: 404"),
+        ),
+        (
+            "gateway facts of a code the gateway does not send",
+            VALID.replace("    status: 404", "    gateway:\n      message: Gone.\n    status: 404"),
+        ),
+        (
+            "a gateway message that is both fixed and the error's",
+            VALID.replace(
+                "    status: 404",
+                "    surfaces: [gateway]\n    gateway:\n      message: Gone.\n      message_from_error: true\n    status: 404",
+            ),
+        ),
+        (
+            "a gateway without a message",
+            VALID.replace("    status: 404", "    surfaces: [api, gateway]\n    gateway:\n      status: 410\n    status: 404"),
+        ),
+        (
+            "a gateway-only code whose gateway restates the status",
+            VALID.replace(
+                "    status: 404",
+                "    surfaces: [gateway]\n    gateway:\n      status: 410\n      message: Gone.\n    status: 404",
+            ),
+        ),
+        (
+            "an unknown gateway field",
+            VALID.replace(
+                "    status: 404",
+                "    surfaces: [api, gateway]\n    gateway:\n      messag: Gone.\n    status: 404",
+            ),
+        ),
     ];
     for (what, yaml) in broken {
         assert!(
@@ -213,6 +264,20 @@ fn the_schema_accepts_what_the_validator_accepts() {
             ),
         ),
         ("exhaustive", VALID.replace("errors:", "exhaustive: true\nerrors:")),
+        (
+            "a code the gateway sends with its own status",
+            VALID.replace(
+                "    status: 404",
+                "    surfaces: [api, gateway]\n    gateway:\n      status: 410\n      title: Gone\n      message: The order is gone.\n    status: 404",
+            ),
+        ),
+        (
+            "a gateway-only code whose message comes from the error",
+            VALID.replace(
+                "    status: 404",
+                "    surfaces: [gateway]\n    gateway:\n      message_from_error: true\n    status: 404",
+            ),
+        ),
     ];
     for (what, yaml) in accepted {
         unkey_errors_catalogue::parse(yaml.as_bytes(), "accepted.yaml")

@@ -8,7 +8,7 @@
 
 use serde_json::{Value, json};
 use unkey_errors_catalogue::{
-    MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
+    MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS, Surface,
 };
 
 /// Where the schema is committed, relative to the repository root.
@@ -132,6 +132,35 @@ pub fn entry_properties() -> Vec<(&'static str, Value)> {
             ),
         ),
         (
+            "surfaces",
+            json!({
+                "description": "The systems that send the code: `api` (the problem-details envelope) and \
+                                `gateway` (the gateway in front of deployed apps). Default `[api]`. A code \
+                                the gateway sends needs a `gateway` mapping.",
+                "type": "array",
+                "items": { "enum": Surface::ALL.map(|(_, name)| name) },
+                "minItems": 1,
+                "uniqueItems": true,
+                "default": ["api"],
+            }),
+        ),
+        (
+            "gateway",
+            json!({
+                "description": "What the gateway sends for the code; only when `surfaces` lists `gateway`.",
+                "type": "object",
+                "properties": object(gateway_properties()),
+                "additionalProperties": false,
+                // A fixed `message`, or the raised error's own: exactly one.
+                "if": {
+                    "properties": { "message_from_error": { "const": true } },
+                    "required": ["message_from_error"],
+                },
+                "then": { "not": { "required": ["message"] } },
+                "else": { "required": ["message"] },
+            }),
+        ),
+        (
             "related",
             json!({
                 "description": "Other codes a reader of this error should know. Each must exist, and not be the \
@@ -160,14 +189,50 @@ pub fn entry_properties() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// The fields of an entry's `gateway` mapping with their schemas.
+pub fn gateway_properties() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "status",
+            json!({
+                "description": "The status the gateway answers with, where it differs from the API's.",
+                "type": "integer",
+                "minimum": 400,
+                "maximum": 599,
+            }),
+        ),
+        (
+            "title",
+            one_line("The title of the gateway's error page, where it differs from the API's."),
+        ),
+        (
+            "message",
+            one_line(
+                "The one public sentence the gateway's body carries. Required unless `message_from_error`.",
+            ),
+        ),
+        (
+            "message_from_error",
+            json!({
+                "description": "`true` when the message comes from the error being raised (then no `message`). \
+                                Default `false`.",
+                "type": "boolean",
+                "default": false,
+            }),
+        ),
+    ]
+}
+
+/// A JSON object of named schemas, in the given order.
+fn object(properties: Vec<(&str, Value)>) -> serde_json::Map<String, Value> {
+    properties
+        .into_iter()
+        .map(|(name, schema)| (name.to_owned(), schema))
+        .collect()
+}
+
 /// The JSON Schema of the catalogue format.
 pub fn schema() -> Value {
-    let object = |properties: Vec<(&str, Value)>| -> serde_json::Map<String, Value> {
-        properties
-            .into_iter()
-            .map(|(name, schema)| (name.to_owned(), schema))
-            .collect()
-    };
     let not_blank = json!({ "type": "string", "pattern": NOT_BLANK_PATTERN });
     let sections_present: serde_json::Map<String, Value> = PAGE_SECTIONS
         .iter()
@@ -198,15 +263,43 @@ pub fn schema() -> Value {
                 "properties": object(entry_properties()),
                 "required": REQUIRED_ENTRY_FIELDS,
                 "additionalProperties": false,
-                // The docs page's sections are required, and not blank, unless `internal: true`.
-                "if": {
-                    "properties": { "internal": { "const": true } },
-                    "required": ["internal"],
-                },
-                "else": {
-                    "properties": sections_present,
-                    "required": PAGE_SECTIONS,
-                },
+                "allOf": [
+                    {
+                        "description": "The docs page's sections are required, and not blank, unless \
+                                        `internal: true`.",
+                        "if": {
+                            "properties": { "internal": { "const": true } },
+                            "required": ["internal"],
+                        },
+                        "else": {
+                            "properties": sections_present,
+                            "required": PAGE_SECTIONS,
+                        },
+                    },
+                    {
+                        "description": "`gateway` is required when `surfaces` lists `gateway`, and not \
+                                        allowed otherwise.",
+                        "if": {
+                            "properties": { "surfaces": { "contains": { "const": "gateway" } } },
+                            "required": ["surfaces"],
+                        },
+                        "then": { "required": ["gateway"] },
+                        "else": { "not": { "required": ["gateway"] } },
+                    },
+                    {
+                        "description": "For a code only the gateway sends, the entry's `status` and `title` \
+                                        are the gateway's, so `gateway` does not restate them.",
+                        "if": {
+                            "properties": { "surfaces": { "not": { "contains": { "const": "api" } } } },
+                            "required": ["surfaces"],
+                        },
+                        "then": {
+                            "properties": {
+                                "gateway": { "properties": { "status": false, "title": false } },
+                            },
+                        },
+                    },
+                ],
             },
         },
     })

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::{ErrorCode, ErrorResponse, ValidationError};
+use crate::{ErrorCode, ErrorResponse, Surface, ValidationError};
 
 /// An error that maps onto a catalogue code, and so onto an HTTP status, a title, a docs page
 /// and the response body the API sends.
@@ -61,6 +61,14 @@ pub trait UnkeyError: fmt::Display {
     /// Derived: the field marked `#[unkey(errors)]`, if the variant has one.
     fn validation_errors(&self) -> &[ValidationError] {
         &[]
+    }
+
+    /// The system that answers with this error, and so the shape of its response.
+    ///
+    /// Derived: [`Surface::Api`], or [`Surface::Gateway`] for a type marked
+    /// `#[unkey(surface = "gateway")]`.
+    fn surface(&self) -> Surface {
+        Surface::Api
     }
 
     /// The HTTP status of the error's code.

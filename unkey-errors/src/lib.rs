@@ -48,6 +48,7 @@ pub mod axum;
 mod code;
 mod error;
 mod response;
+mod surface;
 // Shared with unkey-errors-codegen, which builds what this crate searches; each uses its half.
 #[allow(dead_code)]
 mod urn_table;
@@ -56,6 +57,7 @@ pub use any_code::{AnyCode, ParseAnyCodeError, UnknownCode};
 pub use code::{ErrorCode, ParseCodeError};
 pub use error::{UnkeyError, public_detail};
 pub use response::{CodeFacts, ErrorBody, ErrorResponse, Meta, ValidationError};
+pub use surface::Surface;
 pub use unkey_errors_macros::UnkeyError;
 
 /// Generates the typed API of an error catalogue in the calling module: a `Code` enum with one

@@ -16,4 +16,12 @@ enum Twice {
     Forbidden,
 }
 
+#[derive(Debug, thiserror::Error, unkey_errors::UnkeyError)]
+#[unkey(surface = "gatway")]
+enum WrongSurface {
+    #[error("forbidden")]
+    #[unkey(code = "err:unkey:authorization:forbidden", surface = "api")]
+    Forbidden,
+}
+
 fn main() {}

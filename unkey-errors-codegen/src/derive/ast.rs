@@ -16,6 +16,8 @@ pub(crate) struct Paths {
     pub(crate) catalogue: syn::Path,
     /// The `unkey-errors` crate.
     pub(crate) runtime: syn::Path,
+    /// The `unkey_errors::Surface` variant the type answers on, when not the API.
+    pub(crate) surface: Option<syn::Ident>,
 }
 
 impl Paths {
@@ -27,6 +29,7 @@ impl Paths {
         Paths {
             catalogue: attrs.catalogue.unwrap_or_else(|| runtime.clone()),
             runtime,
+            surface: attrs.surface,
         }
     }
 }

@@ -13,12 +13,17 @@ pub(crate) struct ContainerAttrs {
     pub(crate) catalogue: Option<syn::Path>,
     /// `crate = path`: the `unkey-errors` crate, when the dependency is renamed.
     pub(crate) runtime: Option<syn::Path>,
+    /// `surface = "gateway"`: the system that answers with the type's errors (default: the API).
+    pub(crate) surface: Option<syn::Ident>,
 }
+
+/// The values of `surface = "…"`, and the `unkey_errors::Surface` variant each names.
+const SURFACES: [(&str, &str); 2] = [("api", "Api"), ("gateway", "Gateway")];
 
 /// Which `#[unkey(…)]` attribute is being read, which decides the keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Site {
-    /// On an enum: `catalogue` and `crate`.
+    /// On an enum: `catalogue`, `crate` and `surface`.
     Enum,
     /// On a variant: `code` and `detail`.
     Variant,
@@ -29,9 +34,9 @@ pub(crate) enum Site {
 impl Site {
     fn keys(self) -> &'static [&'static str] {
         match self {
-            Site::Enum => &["catalogue", "crate"],
+            Site::Enum => &["catalogue", "crate", "surface"],
             Site::Variant => &["code", "detail"],
-            Site::Struct => &["code", "detail", "catalogue", "crate"],
+            Site::Struct => &["code", "detail", "catalogue", "crate", "surface"],
         }
     }
 }
@@ -76,6 +81,35 @@ pub(crate) fn read<'a>(
                 .path
                 .get_ident()
                 .map_or_else(String::new, ToString::to_string);
+            if site.keys().contains(&key.as_str()) && key == "surface" {
+                let value: LitStr = meta.value()?.parse()?;
+                let text = value.value();
+                match SURFACES.iter().find(|(name, _)| *name == text) {
+                    _ if container.surface.is_some() => {
+                        errors.spanned(&meta.path, "duplicate `surface`");
+                    }
+                    Some((_, variant)) => {
+                        container.surface = Some(syn::Ident::new(variant, value.span()));
+                    }
+                    None => {
+                        let names: Vec<&str> = SURFACES.iter().map(|(name, _)| *name).collect();
+                        let hint = unkey_errors_catalogue::did_you_mean(
+                            &unkey_errors_catalogue::closest(&text, names.iter().copied()),
+                        );
+                        errors.spanned(
+                            &value,
+                            format_args!(
+                                "unknown surface `{text}`; {}",
+                                hint.unwrap_or_else(|| format!(
+                                    "expected {}",
+                                    listing(&names, "or")
+                                ))
+                            ),
+                        );
+                    }
+                }
+                return Ok(());
+            }
             if site.keys().contains(&key.as_str()) && matches!(key.as_str(), "catalogue" | "crate")
             {
                 let path = path_value(meta.value()?)?;
@@ -96,7 +130,9 @@ pub(crate) fn read<'a>(
             } else if site.keys().contains(&key.as_str()) && key == "detail" {
                 &mut found.detail
             } else {
-                if site == Site::Variant && matches!(key.as_str(), "catalogue" | "crate") {
+                if site == Site::Variant
+                    && matches!(key.as_str(), "catalogue" | "crate" | "surface")
+                {
                     errors.spanned(
                         &meta.path,
                         format_args!(
@@ -108,7 +144,7 @@ pub(crate) fn read<'a>(
                         &meta.path,
                         format_args!(
                             "`{key}` goes on each variant of an enum, not on the enum itself; \
-                             the enum takes `catalogue` and `crate`"
+                             the enum takes `catalogue`, `crate` and `surface`"
                         ),
                     );
                 } else {

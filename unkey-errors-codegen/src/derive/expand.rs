@@ -8,7 +8,10 @@ use super::ast::{Field, Input, Item, Paths, Style};
 use super::template::{self, tuple_binding};
 
 pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>, paths: &Paths) -> TokenStream {
-    let Paths { catalogue, runtime } = paths;
+    let Paths {
+        catalogue, runtime, ..
+    } = paths;
+    let surface = surface(paths);
     let ident = &input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input);
@@ -50,6 +53,21 @@ pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>, paths: &Paths) -> 
             }
 
             #validation_errors
+
+            #surface
+        }
+    }
+}
+
+/// `fn surface`, for a type that answers on another surface than the API (the default).
+pub(crate) fn surface(paths: &Paths) -> TokenStream {
+    let Some(surface) = &paths.surface else {
+        return TokenStream::new();
+    };
+    let runtime = &paths.runtime;
+    quote! {
+        fn surface(&self) -> #runtime::Surface {
+            #runtime::Surface::#surface
         }
     }
 }
@@ -76,7 +94,9 @@ pub(crate) fn code_lookup(item: &Item<'_>, paths: &Paths) -> Option<TokenStream>
     // The macro matches its arms' literals token for token: write the code as a plain string
     // (a raw string `r"…"` would match no arm), keeping the user's span for the error.
     let code = LitStr::new(&code.value(), code.span());
-    let Paths { catalogue, runtime } = paths;
+    let Paths {
+        catalogue, runtime, ..
+    } = paths;
     Some(quote!(#catalogue::__unkey_code!(#code (#catalogue) (#runtime))))
 }
 

@@ -21,7 +21,10 @@ pub(crate) fn expand(
         // The trait can never apply to a union; a stub would only add errors.
         return errors;
     }
-    let Paths { catalogue, runtime } = paths;
+    let Paths {
+        catalogue, runtime, ..
+    } = paths;
+    let surface = super::expand::surface(paths);
     let ident = &input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = super::expand::where_clause(input);
@@ -39,6 +42,8 @@ pub(crate) fn expand(
                 #(let _: Self::Code = #lookups;)*
                 ::core::unreachable!()
             }
+
+            #surface
         }
     }
 }

@@ -1,4 +1,5 @@
-//! axum integration (feature `axum`): errors become problem+json responses with the request's id.
+//! axum integration (feature `axum`): errors become responses in their surface's shape, with
+//! the request's id and the media type the request's `Accept` header asks for.
 //!
 //! ```no_run
 //! use axum::{middleware, routing::get, Router};
@@ -21,9 +22,30 @@
 //!     .layer(middleware::from_fn(unkey_errors::axum::request_id));
 //! ```
 //!
-//! A derived error returned from a handler answers with its code's status,
-//! `Content-Type: application/problem+json`, an `x-request-id` header, and the envelope:
+//! A derived error returned from a handler answers with its code's status, an `x-request-id`
+//! header, and the envelope:
 //! `{"meta":{"requestId":"req_…"},"error":{"detail":…,"status":404,"title":"Not Found","type":…}}`.
+//!
+//! # Content negotiation
+//!
+//! [`request_id`] also keeps the request's `Accept` header (up to 4 KB; a longer one counts as
+//! absent), and every error response built while serving the request picks its body by it.
+//! Each comma-separated entry of the header is compared by its media type alone, ignoring case,
+//! whitespace and parameters such as `q`.
+//!
+//! - **API** ([`Surface::Api`](crate::Surface::Api), and [`ErrorResponse`]):
+//!   `application/problem+json` when the header lists `application/problem+json`,
+//!   `application/*` or `*/*`; `application/json` otherwise, including when there is no header,
+//!   so clients that ask for plain JSON (as Unkey's SDKs do) recognise the error.
+//! - **Gateway** ([`Surface::Gateway`](crate::Surface::Gateway), and [`GatewayResponse`]): the
+//!   JSON body when the header lists `application/json` or `application/*`, or `*/*` without
+//!   `text/html`; otherwise, as for a browser or a request without the header, the HTML page
+//!   ([`GatewayResponse::to_html`]), `text/html; charset=utf-8`. The status is the code's
+//!   `gateway_status()`, or 500 for a code the gateway never sends.
+//!
+//! Negotiated responses carry `Vary: Accept`, so caches keep the variants apart. Outside the
+//! middleware there is no header to read: the API answers `application/problem+json` and the
+//! gateway JSON.
 //!
 //! A handler that panics is answered with the 500 envelope too when [`catch_panic`] is added
 //! inside [`request_id`]; see there for the order of the layers.
@@ -34,26 +56,52 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::extract::{FromRequestParts, Request};
-use axum::http::header::{CONTENT_TYPE, HeaderValue};
+use axum::http::header::{ACCEPT, CONTENT_SECURITY_POLICY, CONTENT_TYPE, HeaderValue, VARY};
 use axum::http::request::Parts;
-use axum::http::{HeaderName, StatusCode};
+use axum::http::{HeaderMap, HeaderName, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_http::catch_panic::{CatchPanicLayer, ResponseForPanic};
 
-use crate::{ErrorResponse, UnkeyError};
+use crate::{ErrorCode, ErrorResponse, GatewayResponse, Surface, UnkeyError};
 
 /// The header that carries the request id, in and out.
 pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
-/// The media type of error bodies (RFC 9457).
+/// The media type of the API's error bodies (RFC 9457), for requests that accept it; see
+/// [Content negotiation](self#content-negotiation).
 pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// The media type of JSON bodies for requests that do not accept [`PROBLEM_JSON`], and of the
+/// gateway's JSON bodies.
+const JSON: &str = "application/json";
+
+/// The media type of the gateway's error page.
+const HTML: &str = "text/html; charset=utf-8";
+
+/// What the error page may load: its inline styles and nothing else. The page has no script
+/// and fetches nothing, so this only stops markup that slipped past escaping from doing harm.
+const HTML_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /// The longest request id accepted from a client; a longer one is replaced.
 const MAX_REQUEST_ID_LEN: usize = 128;
 
+/// The longest `Accept` header (all of its lines together) that responses negotiate on; a
+/// longer one is treated as absent, so a hostile header costs a bounded scan.
+const MAX_ACCEPT_LEN: usize = 4096;
+
 tokio::task_local! {
-    static CURRENT_REQUEST_ID: RequestId;
+    static CURRENT: Current;
+}
+
+/// What the [`request_id`] middleware keeps for the responses built while serving a request.
+#[derive(Clone)]
+struct Current {
+    id: RequestId,
+    /// The request's `Accept` header, or `None` when it had none that is usable. Kept as the
+    /// header value (a shared buffer: no copy) and read only when an error is answered.
+    accept: Option<HeaderValue>,
 }
 
 /// The id of the request being served, e.g. `req_2c9a0jf23l4k567`.
@@ -99,8 +147,8 @@ impl RequestId {
     /// The id of the request being served: the one [`request_id`] set for this task, or a
     /// fresh one outside of it.
     pub fn current() -> Self {
-        CURRENT_REQUEST_ID
-            .try_with(Clone::clone)
+        CURRENT
+            .try_with(|current| current.id.clone())
             .unwrap_or_else(|_| Self::mint())
     }
 
@@ -130,7 +178,9 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestId {
 
 /// Middleware (use with `axum::middleware::from_fn`): takes the request id from the
 /// `x-request-id` header or mints one, makes it the id of every error body produced while
-/// serving the request, and returns it in the response's `x-request-id` header.
+/// serving the request, and returns it in the response's `x-request-id` header. It also keeps
+/// the request's `Accept` header, which error responses negotiate their media type on (see
+/// [Content negotiation](self#content-negotiation)).
 ///
 /// The client's id is kept only when the request has exactly one `x-request-id` header and it
 /// is usable ([`RequestId::from_header`]); otherwise the request gets a fresh id.
@@ -144,9 +194,11 @@ pub async fn request_id(mut request: Request, next: Next) -> Response {
     }
     .unwrap_or_else(RequestId::mint);
     request.extensions_mut().insert(id.clone());
-    let mut response = CURRENT_REQUEST_ID
-        .scope(id.clone(), next.run(request))
-        .await;
+    let current = Current {
+        id: id.clone(),
+        accept: capture_accept(request.headers()),
+    };
+    let mut response = CURRENT.scope(current, next.run(request)).await;
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {
         response
             .headers_mut()
@@ -156,33 +208,190 @@ pub async fn request_id(mut request: Request, next: Next) -> Response {
     response
 }
 
-/// The response for an error: its code's status, the envelope as problem+json, and the id of
-/// the current request. Derived errors' `IntoResponse` calls this.
-pub fn into_response<E: UnkeyError + ?Sized>(error: &E) -> Response {
-    error
-        .to_response(RequestId::current().as_str())
-        .into_response()
+/// The request's `Accept` header, if it has a usable one. Several `Accept` lines are one list
+/// (RFC 9110, section 5.3), so they are joined; past [`MAX_ACCEPT_LEN`] in all, none is kept.
+fn capture_accept(headers: &HeaderMap) -> Option<HeaderValue> {
+    let mut lines = headers.get_all(ACCEPT).iter();
+    let first = lines.next()?;
+    let Some(second) = lines.next() else {
+        return (first.len() <= MAX_ACCEPT_LEN).then(|| first.clone());
+    };
+    let mut joined = first.as_bytes().to_vec();
+    for line in std::iter::once(second).chain(lines) {
+        if joined.len() + 1 + line.len() > MAX_ACCEPT_LEN {
+            return None;
+        }
+        joined.push(b',');
+        joined.extend_from_slice(line.as_bytes());
+    }
+    HeaderValue::from_bytes(&joined).ok()
 }
 
+/// The media types an `Accept` header lists: each comma-separated entry without its
+/// parameters (`;q=0.9`, `;charset=…`) and surrounding whitespace.
+fn media_types(accept: &str) -> impl Iterator<Item = &str> {
+    accept
+        .split(',')
+        .map(|entry| entry.split(';').next().unwrap_or_default().trim())
+}
+
+/// Whether `accept` lists any of `wanted`, compared without regard to case.
+fn lists_any(accept: &str, wanted: &[&str]) -> bool {
+    media_types(accept).any(|listed| wanted.iter().any(|w| listed.eq_ignore_ascii_case(w)))
+}
+
+/// The API's rule: the media type of an error body for a request whose `Accept` header is
+/// `accept` (`None`: no header). Problem details only for a client that says it takes them,
+/// or takes anything: an SDK that asks for `application/json` only recognises a typed error
+/// when the response says exactly that.
+fn api_media_type(accept: Option<&str>) -> &'static str {
+    match accept {
+        Some(accept) if lists_any(accept, &[PROBLEM_JSON, "application/*", "*/*"]) => PROBLEM_JSON,
+        _ => JSON,
+    }
+}
+
+/// The gateway's rule: whether a request whose `Accept` header is `accept` (`None`: no
+/// header) gets the JSON body rather than the HTML page. Browsers list `text/html` next to
+/// `*/*`; a program that takes anything lists `*/*` alone.
+fn gateway_wants_json(accept: Option<&str>) -> bool {
+    accept.is_some_and(|accept| {
+        lists_any(accept, &[JSON, "application/*"])
+            || (lists_any(accept, &["*/*"]) && !lists_any(accept, &["text/html"]))
+    })
+}
+
+/// `rule` applied to the current request's `Accept` header, or `None` outside [`request_id`],
+/// where there is no request to negotiate with. A header that is not visible ASCII counts as
+/// absent.
+fn negotiate<T>(rule: fn(Option<&str>) -> T) -> Option<T> {
+    CURRENT
+        .try_with(|current| rule(current.accept.as_ref().and_then(|v| v.to_str().ok())))
+        .ok()
+}
+
+/// An error response: `status` (500 if it is not a status), the body as `content_type`, the
+/// request id header, and `Vary: Accept` when the media type was negotiated.
+fn error_response(
+    status: u16,
+    content_type: &'static str,
+    body: impl Into<axum::body::Body>,
+    request_id: &str,
+    negotiated: bool,
+) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = (status, body.into()).into_response();
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if negotiated {
+        headers.insert(VARY, HeaderValue::from_static("accept"));
+    }
+    if let Ok(request_id) = HeaderValue::from_str(request_id) {
+        headers.insert(REQUEST_ID_HEADER, request_id);
+    }
+    response
+}
+
+/// The response for an error, in its surface's shape ([`UnkeyError::surface`]) and the media
+/// type the request asks for (see [Content negotiation](self#content-negotiation)), with the
+/// id of the current request. Derived errors' `IntoResponse` calls this.
+///
+/// On the API: the code's status and the envelope. On the gateway: the code's gateway status
+/// (500 for a code the gateway never sends) and the gateway's body, whose message is the
+/// catalogue's public sentence, or the error's public [`detail`](UnkeyError::detail) for a
+/// code whose message comes from the error.
+pub fn into_response<E: UnkeyError + ?Sized>(error: &E) -> Response {
+    let id = RequestId::current();
+    match error.surface() {
+        Surface::Api => error.to_response(id.as_str()).into_response(),
+        Surface::Gateway => GatewayResponse::for_error(error, id.to_string()).into_response(),
+    }
+}
+
+/// The API's answer: the body as `application/problem+json` or `application/json` (see
+/// [Content negotiation](self#content-negotiation)), with the body's status and request id.
 impl IntoResponse for ErrorResponse {
     fn into_response(self) -> Response {
-        let status =
-            StatusCode::from_u16(self.error.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let request_id = HeaderValue::from_str(&self.meta.request_id).ok();
+        let negotiated = negotiate(api_media_type);
         let Ok(body) = serde_json::to_vec(&self) else {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         };
-        let mut response = (
-            status,
-            [(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON))],
+        error_response(
+            self.error.status,
+            negotiated.unwrap_or(PROBLEM_JSON),
             body,
+            &self.meta.request_id,
+            negotiated.is_some(),
         )
-            .into_response();
-        if let Some(request_id) = request_id {
-            response.headers_mut().insert(REQUEST_ID_HEADER, request_id);
-        }
-        response
     }
+}
+
+/// The gateway's answer: the JSON body or the HTML page (see
+/// [Content negotiation](self#content-negotiation)), with [`GatewayResponse::status`] and the
+/// body's request id. The page is served with a content security policy that allows its
+/// inline styles and nothing else.
+impl<C: ErrorCode> IntoResponse for GatewayResponse<C> {
+    fn into_response(self) -> Response {
+        let negotiated = negotiate(gateway_wants_json);
+        if negotiated.unwrap_or(true) {
+            let Ok(body) = serde_json::to_vec(&self) else {
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            };
+            let negotiated = negotiated.is_some();
+            error_response(self.status(), JSON, body, &self.meta.request_id, negotiated)
+        } else {
+            let page = self.to_html();
+            let mut response =
+                error_response(self.status(), HTML, page, &self.meta.request_id, true);
+            response.headers_mut().insert(
+                CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(HTML_POLICY),
+            );
+            response
+        }
+    }
+}
+
+/// A handler for requests no route matches (`Router::fallback`): the API's envelope for
+/// `code`, with `detail`, negotiated like every error (see
+/// [Content negotiation](self#content-negotiation)).
+///
+/// Unkey's catalogue has no code for an unknown route yet; a catalogue that has one passes it:
+///
+/// ```
+/// use axum::{middleware, Router};
+/// use unkey_errors::ErrorCode;
+///
+/// fn app<C: ErrorCode>(route_not_found: C) -> Router {
+///     Router::new()
+///         .fallback(unkey_errors::axum::fallback(route_not_found, "No route matches this method and path."))
+///         .layer(middleware::from_fn(unkey_errors::axum::request_id))
+/// }
+/// ```
+pub fn fallback<C: ErrorCode>(
+    code: C,
+    detail: &'static str,
+) -> impl Fn() -> std::future::Ready<Response> + Clone + Send + Sync + 'static {
+    move || {
+        let id = RequestId::current();
+        std::future::ready(ErrorResponse::new(code, id.to_string(), detail).into_response())
+    }
+}
+
+/// A handler for requests no route matches on a gateway (`Router::fallback`):
+/// `err:frontline:routing:config_not_found` (404, "No app is set up for this hostname."), as
+/// JSON or as the HTML page (see [Content negotiation](self#content-negotiation)).
+///
+/// ```
+/// use axum::{middleware, Router};
+///
+/// let gateway: Router = Router::new()
+///     .fallback(unkey_errors::axum::gateway_not_found)
+///     .layer(middleware::from_fn(unkey_errors::axum::request_id));
+/// ```
+pub async fn gateway_not_found() -> Response {
+    let code = crate::codes::frontline::routing::CONFIG_NOT_FOUND;
+    GatewayResponse::new(code, RequestId::current().to_string()).into_response()
 }
 
 /// A layer that answers a panicking handler with the 500 envelope of
@@ -243,5 +452,97 @@ impl ResponseForPanic for PanicResponse {
             code.status(),
         );
         ErrorResponse::new(code, id.to_string(), code.description()).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_api_answers_problem_json_only_to_clients_that_list_it_or_a_wildcard() {
+        for accept in [
+            "application/problem+json",
+            "application/*",
+            "*/*",
+            "APPLICATION/Problem+JSON",
+            "  application/problem+json ; q=0.5  ",
+            "text/html, application/xhtml+xml, */*;q=0.8",
+            "application/json, application/problem+json;q=0.1",
+            "application/json;q=1,*/*;q=0",
+        ] {
+            assert_eq!(api_media_type(Some(accept)), PROBLEM_JSON, "{accept:?}");
+        }
+        for accept in [
+            None,
+            Some(""),
+            Some("application/json"),
+            Some("application/json; charset=utf-8"),
+            Some("text/html"),
+            Some("text/*"),
+            Some("application/problem+xml"),
+            Some("application/problem+json-seq"),
+            Some("xapplication/*"),
+            Some("*/*x"),
+            Some(";;q=x,,/"),
+        ] {
+            assert_eq!(api_media_type(accept), JSON, "{accept:?}");
+        }
+    }
+
+    #[test]
+    fn the_gateway_answers_json_to_programs_and_html_to_browsers() {
+        for accept in [
+            "application/json",
+            "application/*",
+            "*/*",
+            "Application/JSON;q=0.2",
+            " */* ",
+            "text/html, application/json",
+            "text/html;q=0.9, application/*;q=0.1",
+        ] {
+            assert!(gateway_wants_json(Some(accept)), "{accept:?}");
+        }
+        for accept in [
+            None,
+            Some(""),
+            Some("text/html"),
+            Some("text/html,*/*"),
+            Some("TEXT/HTML;q=0.1, */*;q=0.9"),
+            Some("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"),
+            Some("application/problem+json"),
+            Some("application/jsonx"),
+            Some("text/plain"),
+        ] {
+            assert!(!gateway_wants_json(accept), "{accept:?}");
+        }
+    }
+
+    #[test]
+    fn accept_lines_are_joined_and_an_oversized_header_is_dropped() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(capture_accept(&headers), None);
+        headers.append(ACCEPT, HeaderValue::from_static("text/html"));
+        assert_eq!(capture_accept(&headers).unwrap(), "text/html");
+        headers.append(ACCEPT, HeaderValue::from_static("*/*;q=0.8"));
+        assert_eq!(capture_accept(&headers).unwrap(), "text/html,*/*;q=0.8");
+
+        let exactly = HeaderValue::from_str(&"a".repeat(MAX_ACCEPT_LEN)).unwrap();
+        let one_more = HeaderValue::from_str(&"a".repeat(MAX_ACCEPT_LEN + 1)).unwrap();
+        assert!(capture_accept(&HeaderMap::from_iter([(ACCEPT, exactly)])).is_some());
+        assert_eq!(
+            capture_accept(&HeaderMap::from_iter([(ACCEPT, one_more)])),
+            None
+        );
+
+        let mut many = HeaderMap::new();
+        for _ in 0..=(MAX_ACCEPT_LEN / 8) {
+            many.append(ACCEPT, HeaderValue::from_static("*/*;q=1"));
+        }
+        assert_eq!(
+            capture_accept(&many),
+            None,
+            "the lines together are too long"
+        );
     }
 }

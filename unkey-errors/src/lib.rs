@@ -47,6 +47,7 @@ mod any_code;
 pub mod axum;
 mod code;
 mod error;
+mod gateway;
 mod response;
 mod surface;
 // Shared with unkey-errors-codegen, which builds what this crate searches; each uses its half.
@@ -56,6 +57,7 @@ mod urn_table;
 pub use any_code::{AnyCode, ParseAnyCodeError, UnknownCode};
 pub use code::{ErrorCode, ParseCodeError};
 pub use error::{UnkeyError, public_detail};
+pub use gateway::{GatewayError, GatewayMeta, GatewayResponse, UNSENT_MESSAGE};
 pub use response::{CodeFacts, ErrorBody, ErrorResponse, Meta, ValidationError};
 pub use surface::Surface;
 pub use unkey_errors_macros::UnkeyError;

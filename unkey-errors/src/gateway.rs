@@ -1,0 +1,351 @@
+//! The body the gateway (`frontline`, in front of deployed apps) sends with every error: JSON for
+//! programs, an HTML page for browsers.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Code, ErrorCode, UnkeyError};
+
+/// The status the gateway answers a code it never sends with: it has no status of its own for
+/// it, and raising it on the gateway is the gateway's fault.
+const UNSENT_STATUS: u16 = 500;
+
+/// The title that goes with [`UNSENT_STATUS`].
+const UNSENT_TITLE: &str = "Internal Server Error";
+
+/// The message for a code the gateway never sends. The code's own wording would describe an
+/// API error that the 500 it is answered with contradicts, so the body says only this.
+pub const UNSENT_MESSAGE: &str = "The gateway could not process this request.";
+
+/// The gateway's error body: `{"meta":{"requestId":"req_…"},"error":{"code":"err:…","message":"…"}}`,
+/// or, for a browser, the same facts as an HTML page ([`to_html`](Self::to_html)).
+///
+/// Unlike the API's [`ErrorResponse`](crate::ErrorResponse), the body does not repeat the
+/// status or title, so the response keeps its code typed: `C` is the catalogue's code type
+/// ([`Code`] unless a crate has a catalogue of its own), and the status, the page's title and
+/// the docs link all come from it. A code the gateway never sends (`gateway_status()` is
+/// `None`) is answered with 500 Internal Server Error and [`UNSENT_MESSAGE`].
+///
+/// ```
+/// use unkey_errors::{codes, GatewayResponse};
+///
+/// let response = GatewayResponse::new(codes::unkey::authentication::MISSING, "req_2c9a0jf23l4k567");
+/// // The gateway's status differs from the API's 400 for this code.
+/// assert_eq!(response.status(), 401);
+/// assert_eq!(
+///     serde_json::to_string(&response).unwrap(),
+///     r#"{"meta":{"requestId":"req_2c9a0jf23l4k567"},"error":{"code":"err:unkey:authentication:missing","message":"The request has no Authorization header."}}"#
+/// );
+/// ```
+///
+/// Reading a body back needs the code to be one of `C`'s; a client that must survive codes a
+/// newer gateway adds can read `error.code` as text (e.g. through `serde_json::Value`) and
+/// parse it as an [`AnyCode`](crate::AnyCode).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound = "C: ErrorCode")]
+#[non_exhaustive]
+pub struct GatewayResponse<C: ErrorCode = Code> {
+    /// Facts about the request, for support and tracing.
+    pub meta: GatewayMeta,
+    /// What went wrong.
+    pub error: GatewayError<C>,
+}
+
+/// The `meta` object of a gateway error body: `{"requestId":"req_…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct GatewayMeta {
+    /// The id of the request, e.g. `req_2c9a0jf23l4k567`; quote it when contacting support.
+    #[serde(rename = "requestId")]
+    pub request_id: Cow<'static, str>,
+}
+
+/// The `error` object of a gateway error body: `{"code":"err:…","message":"…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound = "C: ErrorCode")]
+#[non_exhaustive]
+pub struct GatewayError<C: ErrorCode = Code> {
+    /// The catalogue code, written as its URN.
+    #[serde(
+        serialize_with = "serialize_urn",
+        deserialize_with = "crate::code::deserialize_code"
+    )]
+    pub code: C,
+    /// One public sentence about the error, for the caller.
+    pub message: Cow<'static, str>,
+}
+
+/// Writes a code as its URN; `ErrorCode` does not require `Serialize`, so the body says how.
+fn serialize_urn<C: ErrorCode, S: serde::Serializer>(
+    code: &C,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(code.as_str())
+}
+
+impl<C: ErrorCode> GatewayResponse<C> {
+    /// The body for `code` with the catalogue's public message (`gateway_message()`).
+    ///
+    /// A code whose message comes from the error being raised has no catalogue message; it
+    /// gets the code's description, one public sentence from the catalogue. Pass the real
+    /// message with [`with_message`](Self::with_message) instead when there is one. A code
+    /// the gateway never sends gets [`UNSENT_MESSAGE`].
+    ///
+    /// ```
+    /// use unkey_errors::{codes, ErrorCode, GatewayResponse};
+    ///
+    /// let code = codes::frontline::client::OPENAPI_VALIDATION_FAILED;
+    /// let response = GatewayResponse::new(code, "req_1");
+    /// assert_eq!(response.error.message, code.description());
+    /// ```
+    #[must_use]
+    pub fn new(code: C, request_id: impl Into<Cow<'static, str>>) -> Self {
+        let message = match (code.gateway_status(), code.gateway_message()) {
+            (Some(_), Some(message)) => message,
+            (Some(_), None) => code.description(),
+            (None, _) => UNSENT_MESSAGE,
+        };
+        Self::with_message(code, request_id, message)
+    }
+
+    /// The body for `code` with `message`, for codes whose message comes from the error being
+    /// raised (`gateway_message()` is `None`), such as a failed OpenAPI validation that says
+    /// what did not match.
+    ///
+    /// The message reaches the caller as written: it must be fit for the public.
+    ///
+    /// ```
+    /// use unkey_errors::{codes, GatewayResponse};
+    ///
+    /// let response = GatewayResponse::with_message(
+    ///     codes::frontline::client::OPENAPI_VALIDATION_FAILED,
+    ///     "req_1",
+    ///     "body.name: must be a string",
+    /// );
+    /// assert_eq!(response.status(), 400);
+    /// assert_eq!(response.error.message, "body.name: must be a string");
+    /// ```
+    #[must_use]
+    pub fn with_message(
+        code: C,
+        request_id: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        GatewayResponse {
+            meta: GatewayMeta {
+                request_id: request_id.into(),
+            },
+            error: GatewayError {
+                code,
+                message: message.into(),
+            },
+        }
+    }
+
+    /// The body for `error` raised on the gateway: the catalogue's message, or the error's
+    /// public [`detail`](UnkeyError::detail) for a code whose message comes from the error.
+    /// (For a server error the detail is the code's description: its internals never show.)
+    ///
+    /// ```
+    /// use unkey_errors::{GatewayResponse, UnkeyError};
+    ///
+    /// #[derive(Debug, thiserror::Error, UnkeyError)]
+    /// #[unkey(surface = "gateway")]
+    /// enum FrontlineError {
+    ///     #[error("{0}")]
+    ///     #[unkey(code = "err:frontline:client:openapi_validation_failed")]
+    ///     Invalid(String),
+    ///     #[error("no Authorization header")]
+    ///     #[unkey(code = "err:unkey:authentication:missing")]
+    ///     Missing,
+    /// }
+    ///
+    /// let invalid = FrontlineError::Invalid("body.name: must be a string".into());
+    /// assert_eq!(GatewayResponse::for_error(&invalid, "req_1").error.message, "body.name: must be a string");
+    /// // This code has a fixed public sentence; the error's own text is not used.
+    /// let missing = GatewayResponse::for_error(&FrontlineError::Missing, "req_1");
+    /// assert_eq!(missing.error.message, "The request has no Authorization header.");
+    /// ```
+    #[must_use]
+    pub fn for_error<E>(error: &E, request_id: impl Into<Cow<'static, str>>) -> Self
+    where
+        E: UnkeyError<Code = C> + ?Sized,
+    {
+        let code = error.code();
+        if code.gateway_status().is_some() && code.gateway_message().is_none() {
+            Self::with_message(code, request_id, error.detail().into_owned())
+        } else {
+            Self::new(code, request_id)
+        }
+    }
+
+    /// The HTTP status the gateway answers with: the code's `gateway_status()`, or 500 for a
+    /// code the gateway never sends.
+    pub fn status(&self) -> u16 {
+        self.error.code.gateway_status().unwrap_or(UNSENT_STATUS)
+    }
+
+    /// The title of the error page: the code's `gateway_title()`, or "Internal Server Error"
+    /// for a code the gateway never sends.
+    pub fn title(&self) -> &'static str {
+        match self.error.code.gateway_title() {
+            Some(title) if self.error.code.gateway_status().is_some() => title,
+            _ => UNSENT_TITLE,
+        }
+    }
+
+    /// The error page a browser gets: a complete, self-contained HTML document (inline styles,
+    /// no script, nothing loaded from elsewhere) showing the status, title, message, code, a
+    /// link to the code's docs page and the request id, in light or dark to match the reader's
+    /// setting. Every value from the response is escaped, so a message or request id holding
+    /// markup shows as text.
+    ///
+    /// ```
+    /// use unkey_errors::{codes, GatewayResponse};
+    ///
+    /// let page = GatewayResponse::with_message(
+    ///     codes::frontline::client::OPENAPI_VALIDATION_FAILED,
+    ///     "req_1",
+    ///     "<script>alert(1)</script>",
+    /// )
+    /// .to_html();
+    /// assert!(page.starts_with("<!doctype html>"));
+    /// assert!(page.contains("<title>400 Bad Request</title>"));
+    /// assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    /// assert!(!page.contains("<script"));
+    /// ```
+    pub fn to_html(&self) -> String {
+        let status = self.status();
+        let title = self.title();
+        let code = self.error.code;
+        let mut page = String::with_capacity(PAGE_STYLE.len() + 1024);
+        // `write!` into a `String` cannot fail.
+        let _ = write!(
+            page,
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta name=\"color-scheme\" content=\"light dark\">\n\
+             <meta name=\"robots\" content=\"noindex\">\n<title>{status} {title}</title>\n\
+             <style>{PAGE_STYLE}</style>\n</head>\n<body>\n<main>\n\
+             <p class=\"status\">{status}</p>\n<h1>{title}</h1>\n<p class=\"message\">",
+            title = text(title),
+        );
+        escape_into(&self.error.message, &mut page);
+        page.push_str("</p>\n<dl>\n<dt>Error code</dt>\n<dd><code>");
+        escape_into(code.as_str(), &mut page);
+        page.push_str("</code></dd>\n<dt>Request id</dt>\n<dd><code class=\"copy\">");
+        escape_into(&self.meta.request_id, &mut page);
+        page.push_str("</code></dd>\n<dt>Docs</dt>\n<dd><a href=\"");
+        escape_into(code.docs_url(), &mut page);
+        page.push_str("\">");
+        escape_into(code.docs_url(), &mut page);
+        page.push_str(
+            "</a></dd>\n</dl>\n<p class=\"hint\">Quote the request id when you contact support.</p>\n\
+             </main>\n</body>\n</html>\n",
+        );
+        page
+    }
+}
+
+/// `value` with the five characters HTML reserves (`&`, `<`, `>`, `"`, `'`) escaped: safe as
+/// element text and inside any quoted attribute, so no value needs to know where it goes.
+fn text(value: &str) -> Cow<'_, str> {
+    html_escape::encode_quoted_attribute(value)
+}
+
+/// Appends `value` to `page`, escaped as [`text`] escapes it.
+fn escape_into(value: &str, page: &mut String) {
+    html_escape::encode_quoted_attribute_to_string(value, page);
+}
+
+/// The error page's styles: system fonts and colours for light and dark, so the page needs
+/// nothing from the network and reads well in either setting.
+const PAGE_STYLE: &str = "
+:root{--bg:#f6f6f7;--card:#fff;--fg:#16161a;--muted:#5f5f6b;--border:#e3e3e8;--link:#0b57d0}
+@media (prefers-color-scheme: dark){:root{--bg:#0e0e11;--card:#18181c;--fg:#ececf1;--muted:#a0a0ab;--border:#2c2c33;--link:#8ab4f8}}
+*{box-sizing:border-box}
+body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;padding:1.5rem;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif}
+main{width:100%;max-width:36rem;padding:2rem;background:var(--card);border:1px solid var(--border);border-radius:12px}
+.status{margin:0;font-size:3rem;font-weight:700;line-height:1;color:var(--muted)}
+h1{margin:.5rem 0 1rem;font-size:1.5rem}
+.message{margin:0 0 1.5rem;overflow-wrap:anywhere}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1rem;margin:0;font-size:.875rem}
+dt{color:var(--muted)}
+dd{margin:0;min-width:0;overflow-wrap:anywhere}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.copy{user-select:all;-webkit-user-select:all;padding:.1rem .3rem;border:1px solid var(--border);border-radius:4px}
+a{color:var(--link)}
+.hint{margin:1.5rem 0 0;font-size:.8125rem;color:var(--muted)}
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes;
+
+    #[test]
+    fn serializes_exactly_as_the_gateway_does_and_reads_back() {
+        let response = GatewayResponse::new(codes::unkey::authentication::MALFORMED, "req_abc");
+        let json = serde_json::to_string(&response).unwrap();
+        assert_eq!(
+            json,
+            r#"{"meta":{"requestId":"req_abc"},"error":{"code":"err:unkey:authentication:malformed","message":"The key in the Authorization header is malformed."}}"#
+        );
+        let back: GatewayResponse = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, response);
+        assert!(
+            serde_json::from_str::<GatewayResponse>(&json.replace("malformed\"", "malformd\""))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn a_code_the_gateway_never_sends_is_a_500_with_a_generic_message() {
+        let code = codes::unkey::data::KEY_NOT_FOUND;
+        assert_eq!(code.gateway_status(), None);
+        let response = GatewayResponse::new(code, "req_1");
+        assert_eq!(response.status(), 500);
+        assert_eq!(response.title(), "Internal Server Error");
+        assert_eq!(response.error.message, UNSENT_MESSAGE);
+        assert!(
+            response
+                .to_html()
+                .contains("<title>500 Internal Server Error</title>")
+        );
+    }
+
+    #[test]
+    fn the_gateway_status_and_title_are_its_own() {
+        let response = GatewayResponse::new(codes::user::bad_request::REQUEST_TIMEOUT, "req_1");
+        assert_eq!(
+            (response.status(), response.title()),
+            (504, "Gateway Timeout")
+        );
+    }
+
+    #[test]
+    fn the_page_escapes_every_value_and_links_the_docs() {
+        let response = GatewayResponse::with_message(
+            codes::frontline::client::OPENAPI_VALIDATION_FAILED,
+            "req_<b>\"x\"&'y'",
+            "<script>alert(1)</script> \"quoted\" & 'single'",
+        );
+        let page = response.to_html();
+        assert!(!page.contains("<script"), "{page}");
+        assert!(!page.contains("<b>"), "{page}");
+        assert!(page.contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#x27;single&#x27;"
+        ));
+        assert!(
+            page.contains("req_&lt;b&gt;&quot;x&quot;&amp;&#x27;y&#x27;"),
+            "{page}"
+        );
+        assert!(page.contains(
+            "<a href=\"https://unkey.com/docs/errors/frontline/client/openapi_validation_failed\">"
+        ));
+        assert!(page.contains("@media (prefers-color-scheme: dark)"));
+        assert!(page.trim_end().ends_with("</html>"));
+    }
+}

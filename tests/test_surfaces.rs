@@ -366,6 +366,31 @@ async fn an_unknown_route_on_the_gateway_is_its_not_found_answer() {
     assert!(page.body.contains("No app is set up for this hostname."));
 }
 
+#[tokio::test]
+async fn an_api_fallback_answers_unknown_routes_with_the_negotiated_envelope() {
+    // Unkey's catalogue has no route-not-found code yet; any code shows the handler's work.
+    let code = codes::unkey::authorization::FORBIDDEN;
+    let app = Router::new()
+        .fallback(unkey_errors::axum::fallback(code, "No route matches."))
+        .layer(middleware::from_fn(unkey_errors::axum::request_id));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    for &(accept, media_type) in API_CASES {
+        let reply = fetch(address, "/v2/no.such", accept, "req_fb").await;
+        assert_eq!(
+            (reply.status, reply.content_type.as_str()),
+            (403, media_type),
+            "{accept:?}"
+        );
+        let body: ErrorResponse = serde_json::from_str(&reply.body).unwrap();
+        assert_eq!(
+            body,
+            ErrorResponse::new(code, "req_fb", "No route matches.")
+        );
+    }
+}
+
 /// Unkey's published error shapes: every body has `meta.requestId` and an `error` with
 /// `detail`, `status`, `title` and `type`, nothing else; the bad-request family (400, and 408,
 /// 413 and 499, which use the same body) adds `errors`, each `{location, message, fix?}`.

@@ -33,11 +33,11 @@
 //! Each comma-separated entry of the header is compared by its media type alone, ignoring case,
 //! whitespace and parameters such as `q`.
 //!
-//! - **API** ([`Surface::Api`](crate::Surface::Api), and [`ErrorResponse`]):
+//! - **API** ([`Surface::Api`], and [`ErrorResponse`]):
 //!   `application/problem+json` when the header lists `application/problem+json`,
 //!   `application/*` or `*/*`; `application/json` otherwise, including when there is no header,
 //!   so clients that ask for plain JSON (as Unkey's SDKs do) recognise the error.
-//! - **Gateway** ([`Surface::Gateway`](crate::Surface::Gateway), and [`GatewayResponse`]): the
+//! - **Gateway** ([`Surface::Gateway`], and [`GatewayResponse`]): the
 //!   JSON body when the header lists `application/json` or `application/*`, or `*/*` without
 //!   `text/html`; otherwise, as for a browser or a request without the header, the HTML page
 //!   ([`GatewayResponse::to_html`]), `text/html; charset=utf-8`. The status is the code's

@@ -4,20 +4,34 @@
 use std::collections::BTreeMap;
 
 use unkey_errors_catalogue::{
-    ENTRY_FIELDS, GATEWAY_FIELDS, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
+    DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, GATEWAY_FIELDS, PAGE_SECTIONS,
+    REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
     TOP_LEVEL_KEYS,
 };
 
 /// The rows of the table under `<heading>` (e.g. `## Top level`): first column (without
 /// backticks) to second.
 fn table(heading: &str) -> BTreeMap<String, String> {
+    nth_table(heading, 0)
+}
+
+/// The rows of the `nth` table (from 0) under `<heading>`, before the next heading.
+fn nth_table(heading: &str, nth: usize) -> BTreeMap<String, String> {
     let text = include_str!("../docs/catalogue.md");
     let section = text
         .split(&format!("\n{heading}\n"))
         .nth(1)
         .unwrap_or_else(|| panic!("docs/catalogue.md has no `## {heading}` section"));
-    section
-        .lines()
+    let section = section.split("\n#").next().unwrap_or_default();
+    let mut lines = section.lines();
+    for _ in 0..nth {
+        lines
+            .by_ref()
+            .skip_while(|line| !line.starts_with('|'))
+            .take_while(|line| line.starts_with('|'))
+            .for_each(drop);
+    }
+    lines
         .skip_while(|line| !line.starts_with('|'))
         .take_while(|line| line.starts_with('|'))
         .skip(2) // the header and its `|---|` line
@@ -88,5 +102,21 @@ fn the_gateway_table_lists_exactly_the_accepted_fields() {
         &GATEWAY_FIELDS,
         &[],
         &[("message", "yes, unless `message_from_error`")],
+    );
+}
+
+#[test]
+fn the_docs_navigation_tables_list_exactly_the_accepted_keys() {
+    assert_documented(
+        &nth_table("## Docs navigation", 0),
+        &DOCS_NAVIGATION_KEYS,
+        &[],
+        &[],
+    );
+    assert_documented(
+        &nth_table("## Docs navigation", 1),
+        &DOCS_NAVIGATION_SYSTEM_KEYS,
+        &REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS,
+        &[],
     );
 }

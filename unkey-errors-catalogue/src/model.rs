@@ -117,6 +117,9 @@ pub struct Catalogue {
     /// Whether the generated `Code` enum is exhaustive (top-level `exhaustive: true`). By
     /// default it is `#[non_exhaustive]`, so a release that adds codes is a minor release.
     pub exhaustive: bool,
+    /// How the docs' navigation presents the catalogue (top-level `docs_navigation`), with
+    /// every default filled in.
+    pub docs_navigation: DocsNavigation,
     /// Position in `entries` by code, so lookups (a page's related codes, a doc comment's
     /// links) stay constant-time in large catalogues.
     by_code: HashMap<String, usize>,
@@ -124,7 +127,12 @@ pub struct Catalogue {
 
 impl Catalogue {
     /// A catalogue of already validated entries.
-    pub(crate) fn new(docs_base_url: String, entries: Vec<Entry>, exhaustive: bool) -> Self {
+    pub(crate) fn new(
+        docs_base_url: String,
+        entries: Vec<Entry>,
+        exhaustive: bool,
+        docs_navigation: DocsNavigation,
+    ) -> Self {
         let by_code = entries
             .iter()
             .enumerate()
@@ -134,6 +142,7 @@ impl Catalogue {
             docs_base_url,
             entries,
             exhaustive,
+            docs_navigation,
             by_code,
         }
     }
@@ -160,6 +169,90 @@ impl Catalogue {
     pub fn suggest(&self, code: &str) -> Vec<&str> {
         crate::suggest::closest(code, self.entries.iter().map(|e| e.code.as_str()))
     }
+}
+
+/// How the docs' navigation (the group for Mintlify's `docs.json`) presents a catalogue: the
+/// group's name, icon and whether it starts expanded, and the systems in the order shown, each
+/// under its own group name. Categories are shown in [`title_case`], pages sorted by code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocsNavigation {
+    /// The name of the group that holds every error page, e.g. `Errors`.
+    pub group: String,
+    /// The group's icon (a Font Awesome name such as `triangle-exclamation`), if any.
+    pub icon: Option<String>,
+    /// Whether the group starts expanded in the sidebar.
+    pub expanded: bool,
+    /// Every system of the catalogue, in the order the navigation lists them.
+    pub systems: Vec<NavigationSystem>,
+}
+
+/// One system's group in the docs' navigation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavigationSystem {
+    /// The system part of its codes, e.g. `unkey`.
+    pub system: String,
+    /// The name of its group, e.g. `Unkey Errors`.
+    pub group: String,
+}
+
+impl DocsNavigation {
+    /// The name of the errors group unless the catalogue names another.
+    pub const DEFAULT_GROUP: &'static str = "Errors";
+
+    /// The navigation of a catalogue that does not configure one: the group `Errors`, without
+    /// icon, collapsed, and every system of `entries` sorted by name, under its name in
+    /// [`title_case`].
+    pub fn default_for<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> DocsNavigation {
+        let systems: std::collections::BTreeSet<&str> = entries
+            .into_iter()
+            .map(|entry| entry.code.system())
+            .collect();
+        DocsNavigation {
+            group: Self::DEFAULT_GROUP.to_owned(),
+            icon: None,
+            expanded: false,
+            systems: systems
+                .into_iter()
+                .map(|system| NavigationSystem {
+                    system: system.to_owned(),
+                    group: title_case(system),
+                })
+                .collect(),
+        }
+    }
+
+    /// The group name of `system`: the configured one, or its name in [`title_case`] for a
+    /// system the settings do not list (only possible if `entries` changed after loading).
+    pub fn system_group(&self, system: &str) -> String {
+        self.systems
+            .iter()
+            .find(|listed| listed.system == system)
+            .map_or_else(|| title_case(system), |listed| listed.group.clone())
+    }
+
+    /// Where `system` stands in the navigation's order; after every listed system when it is
+    /// not listed.
+    pub fn system_rank(&self, system: &str) -> usize {
+        self.systems
+            .iter()
+            .position(|listed| listed.system == system)
+            .unwrap_or(self.systems.len())
+    }
+}
+
+/// A code part as a heading: its `_`-separated words, each capitalized, e.g. `bad_request` →
+/// `Bad Request`.
+pub fn title_case(part: &str) -> String {
+    part.split('_')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().collect::<String>() + chars.as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A system that answers requests with a catalogue's codes, each in its own response shape.

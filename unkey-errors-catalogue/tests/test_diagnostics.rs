@@ -927,3 +927,176 @@ fn surface_mistakes_are_located_errors() {
     ));
     assert_eq!(problem.message, "unknown gateway field `mesage`");
 }
+
+/// A catalogue with the codes `err:shop:orders:gone` and `err:billing:invoices:gone`, and
+/// `navigation` (a `docs_navigation:` block) between its base URL and its errors.
+fn with_navigation(navigation: &str) -> String {
+    format!(
+        "docs_base_url: https://example.com/docs/errors\n{navigation}errors:\n{}{}",
+        entry("err:shop:orders:gone"),
+        entry("err:billing:invoices:gone")
+    )
+}
+
+#[test]
+fn without_docs_navigation_every_system_is_listed_alphabetically_in_title_case() {
+    let yaml = with_navigation("");
+    let navigation = parse(yaml.as_bytes(), "errors.yaml")
+        .unwrap()
+        .docs_navigation;
+    assert_eq!(navigation.group, "Errors");
+    assert_eq!(navigation.icon, None);
+    assert!(!navigation.expanded);
+    let systems: Vec<(&str, &str)> = navigation
+        .systems
+        .iter()
+        .map(|s| (s.system.as_str(), s.group.as_str()))
+        .collect();
+    assert_eq!(systems, [("billing", "Billing"), ("shop", "Shop")]);
+}
+
+#[test]
+fn docs_navigation_sets_the_group_and_the_systems_order_and_names() {
+    let yaml = with_navigation(
+        "docs_navigation:\n  group: Error Codes\n  icon: triangle-exclamation\n  expanded: true\n  systems:\n    - system: shop\n      group: Shop Errors\n    - system: billing\n",
+    );
+    let navigation = parse(yaml.as_bytes(), "errors.yaml")
+        .unwrap()
+        .docs_navigation;
+    assert_eq!(navigation.group, "Error Codes");
+    assert_eq!(navigation.icon.as_deref(), Some("triangle-exclamation"));
+    assert!(navigation.expanded);
+    let systems: Vec<(&str, &str)> = navigation
+        .systems
+        .iter()
+        .map(|s| (s.system.as_str(), s.group.as_str()))
+        .collect();
+    assert_eq!(systems, [("shop", "Shop Errors"), ("billing", "Billing")]);
+}
+
+#[test]
+fn unknown_docs_navigation_keys_suggest_the_intended_one() {
+    let problem = only(&with_navigation(
+        "docs_navigation:\n  icn: triangle-exclamation\n",
+    ));
+    assert_eq!(problem.message, "unknown `docs_navigation` key `icn`");
+    assert_eq!(problem.position, at(3, 3));
+    assert!(
+        problem
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `icon`?"),
+        "{problem}"
+    );
+
+    let problem = only(&with_navigation(
+        "docs_navigation:\n  systems:\n    - system: shop\n      gruop: Shop Errors\n    - system: billing\n",
+    ));
+    assert_eq!(
+        problem.message,
+        "unknown key of a navigation system `gruop`"
+    );
+    assert_eq!(problem.position, at(5, 7));
+    assert!(
+        problem
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `group`?")
+    );
+}
+
+#[test]
+fn a_listed_system_without_codes_is_located_on_its_value_with_a_suggestion() {
+    let problem = only(&with_navigation(
+        "docs_navigation:\n  systems:\n    - system: shopp\n    - system: billing\n",
+    ));
+    assert_eq!(
+        problem.message,
+        "`docs_navigation` lists the system `shopp`, but no code has it"
+    );
+    assert_eq!(problem.position, at(4, 15));
+    assert_eq!(problem.width, 5);
+    assert!(
+        problem
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `shop`?"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn a_system_with_codes_left_out_of_the_list_is_an_error() {
+    let problem = only(&with_navigation(
+        "docs_navigation:\n  systems:\n    - system: shop\n",
+    ));
+    assert_eq!(
+        problem.message,
+        "`docs_navigation.systems` leaves out the system `billing`, which has codes"
+    );
+    assert_eq!(problem.position, at(3, 3));
+    assert!(
+        problem
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("`- system: billing`")
+    );
+}
+
+#[test]
+fn a_system_listed_twice_or_two_systems_with_one_name_are_errors() {
+    let problem = only(&with_navigation(
+        "docs_navigation:\n  systems:\n    - system: shop\n    - system: billing\n    - system: shop\n",
+    ));
+    assert_eq!(
+        problem.message,
+        "system `shop` is listed twice in `docs_navigation.systems`"
+    );
+    assert_eq!(problem.position, at(6, 15));
+    assert!(problem.help.as_deref().unwrap().ends_with("line 4"));
+
+    let problem = only(&with_navigation(
+        "docs_navigation:\n  systems:\n    - system: shop\n      group: Errors\n    - system: billing\n      group: Errors\n",
+    ));
+    assert_eq!(
+        problem.message,
+        "systems `shop` and `billing` both have the group name `Errors`"
+    );
+    assert_eq!(problem.position, at(6, 15));
+}
+
+#[test]
+fn docs_navigation_values_of_the_wrong_kind_are_located_errors() {
+    let found = errors(&with_navigation(
+        "docs_navigation:\n  group: \"\"\n  expanded: sometimes\n  systems:\n    - shop\n    - group: Billing\n",
+    ));
+    let messages: Vec<(&str, Option<Position>)> = found
+        .iter()
+        .map(|d| (d.message.as_str(), d.position))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            ("`group` is empty", at(3, 10)),
+            (
+                "`expanded` must be `true` or `false`, not a string",
+                at(4, 13)
+            ),
+            (
+                "an item of `systems` must be a mapping, not a string",
+                at(6, 7)
+            ),
+            ("this item of `systems` has no `system`", at(7, 5)),
+        ]
+    );
+    let problem = only(&with_navigation("docs_navigation: Errors\n"));
+    assert_eq!(
+        problem.message,
+        "`docs_navigation` must be a mapping, not a string"
+    );
+    assert_eq!(problem.position, at(2, 18));
+}

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use unkey_errors_catalogue::{Catalogue, Entry};
+use unkey_errors_catalogue::{Catalogue, Entry, Surface};
 
-use crate::render::example_response;
+use crate::render::examples;
 
 /// The code that `input` names: a code in any letter case (`ERR:UNKEY:…`), or the `type` URL
 /// of a response, `<docs_base_url>/<system>/<category>/<specific>`. A URL on another base (a
@@ -34,8 +34,34 @@ pub fn find<'a>(catalogue: &'a Catalogue, input: &str) -> Option<&'a Entry> {
 }
 
 /// The page of `entry` as plain text: the catalogue's markdown reads well in a terminal as it is.
+///
+/// A code only the API sends has its status and title on the second line, as it always had; a
+/// code the gateway sends has a line per surface instead (`API: 400 Bad Request`,
+/// `Gateway: 401 Unauthorized`), then the gateway's message, and an example from each surface.
 pub fn explain(catalogue: &Catalogue, entry: &Entry) -> String {
-    let mut text = format!("{}\n{} {}\n", entry.code, entry.status, entry.title);
+    let mut text = format!("{}\n", entry.code);
+    if entry.gateway.is_none() {
+        let _ = writeln!(text, "{} {}", entry.status, entry.title);
+    } else {
+        if entry.api {
+            let _ = writeln!(text, "API: {} {}", entry.status, entry.title);
+        }
+        if let Some(gateway) = &entry.gateway {
+            let _ = writeln!(text, "Gateway: {} {}", gateway.status, gateway.title);
+            match &gateway.message {
+                Some(message) => {
+                    let _ = writeln!(text, "Gateway message: {message}");
+                }
+                None => {
+                    let _ = writeln!(
+                        text,
+                        "Gateway message: the error's own, e.g. {}",
+                        entry.detail
+                    );
+                }
+            }
+        }
+    }
     if let Some(reason) = &entry.deprecated {
         let _ = writeln!(text, "Deprecated: {reason}");
     }
@@ -45,11 +71,15 @@ pub fn explain(catalogue: &Catalogue, entry: &Entry) -> String {
         entry.description,
         catalogue.docs_url(entry)
     );
-    let _ = write!(
-        text,
-        "\nExample response:\n\n{}\n",
-        indent(&example_response(catalogue, entry))
-    );
+    let examples = examples(catalogue, entry);
+    for example in &examples {
+        let heading = if entry.gateway.is_none() {
+            "Example response".to_owned()
+        } else {
+            format!("{} response ({})", example.label(), example.status)
+        };
+        let _ = write!(text, "\n{heading}:\n\n{}\n", indent(&example.body));
+    }
     for (heading, markdown) in [
         ("What happened", &entry.what_happened),
         ("How to fix", &entry.how_to_fix),
@@ -112,7 +142,11 @@ pub fn table(catalogue: &Catalogue) -> String {
 }
 
 /// Every code as JSON: `[{"code", "status", "title", "description", "docs_url", "internal",
-/// "deprecated"}]`, where `deprecated` is the reason or `null`.
+/// "deprecated", "surfaces", "gateway"}]`, where `deprecated` is the reason or `null`,
+/// `surfaces` lists the systems that send the code (`api`, `gateway`), and `gateway` is
+/// `{"status", "title", "message"}` (`message` is `null` when it comes from the error raised)
+/// or `null` for a code the gateway never sends. `status` and `title` are the API's, or for a
+/// code only the gateway sends, the gateway's.
 pub fn json(catalogue: &Catalogue) -> String {
     let codes: Vec<serde_json::Value> = catalogue
         .entries
@@ -126,8 +160,26 @@ pub fn json(catalogue: &Catalogue) -> String {
                 "docs_url": catalogue.docs_url(entry),
                 "internal": entry.internal,
                 "deprecated": entry.deprecated,
+                "surfaces": surfaces(entry),
+                "gateway": entry.gateway.as_ref().map(|gateway| serde_json::json!({
+                    "status": gateway.status,
+                    "title": gateway.title,
+                    "message": gateway.message,
+                })),
             })
         })
         .collect();
     serde_json::to_string_pretty(&codes).unwrap_or_default() + "\n"
+}
+
+/// The names of the surfaces that send `entry`'s code, as a catalogue writes them.
+fn surfaces(entry: &Entry) -> Vec<&'static str> {
+    let mut names = Vec::with_capacity(2);
+    if entry.api {
+        names.push(Surface::Api.name());
+    }
+    if entry.gateway.is_some() {
+        names.push(Surface::Gateway.name());
+    }
+    names
 }

@@ -8,7 +8,8 @@ use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 use unkey_errors_catalogue::{
-    Catalogue, ENTRY_FIELDS, GATEWAY_FIELDS, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS,
+    Catalogue, DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, GATEWAY_FIELDS,
+    PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS,
     REQUIRED_TOP_LEVEL_KEYS, Surface, TOP_LEVEL_KEYS,
 };
 use unkey_errors_docs::export::{go, openapi, schema, typescript};
@@ -76,6 +77,22 @@ fn the_schema_s_keys_are_the_validator_s() {
         strings(&entry["properties"]["surfaces"]["items"]["enum"]),
         Surface::ALL.map(|(_, name)| name)
     );
+    let navigation = &schema["properties"]["docs_navigation"];
+    assert_eq!(
+        keys(&navigation["properties"]),
+        names(&DOCS_NAVIGATION_KEYS)
+    );
+    assert_eq!(navigation["additionalProperties"], false);
+    let navigation_system = &navigation["properties"]["systems"]["items"];
+    assert_eq!(
+        keys(&navigation_system["properties"]),
+        names(&DOCS_NAVIGATION_SYSTEM_KEYS)
+    );
+    assert_eq!(
+        strings(&navigation_system["required"]),
+        REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS
+    );
+    assert_eq!(navigation_system["additionalProperties"], false);
     assert_eq!(schema["additionalProperties"], false);
     assert_eq!(entry["additionalProperties"], false);
     assert_eq!(
@@ -88,6 +105,8 @@ fn the_schema_s_keys_are_the_validator_s() {
         &schema["properties"],
         &entry["properties"],
         &gateway["properties"],
+        &navigation["properties"],
+        &navigation_system["properties"],
     ] {
         for (name, property) in properties.as_object().unwrap() {
             assert!(
@@ -229,6 +248,21 @@ fn the_schema_rejects_what_the_validator_rejects() {
                 "    surfaces: [api, gateway]\n    gateway:\n      messag: Gone.\n    status: 404",
             ),
         ),
+        (
+            "an unknown docs_navigation key",
+            VALID.replace("errors:", "docs_navigation:\n  icn: triangle-exclamation\nerrors:"),
+        ),
+        (
+            "a navigation system without its system",
+            VALID.replace(
+                "errors:",
+                "docs_navigation:\n  systems:\n    - group: Shop Errors\nerrors:",
+            ),
+        ),
+        (
+            "a navigation whose expanded is not a flag",
+            VALID.replace("errors:", "docs_navigation:\n  expanded: sometimes\nerrors:"),
+        ),
     ];
     for (what, yaml) in broken {
         assert!(
@@ -276,6 +310,13 @@ fn the_schema_accepts_what_the_validator_accepts() {
             VALID.replace(
                 "    status: 404",
                 "    surfaces: [gateway]\n    gateway:\n      message_from_error: true\n    status: 404",
+            ),
+        ),
+        (
+            "a navigation with every setting",
+            VALID.replace(
+                "errors:",
+                "docs_navigation:\n  group: Errors\n  icon: triangle-exclamation\n  expanded: true\n  systems:\n    - system: shop\n      group: Shop Errors\nerrors:",
             ),
         ),
     ];

@@ -71,8 +71,11 @@ fn structure(page: &str) -> Structure {
         .unwrap()
         .strip_prefix("title: ")
         .unwrap();
-    let json_start = page.find("```json Example\n").unwrap() + "```json Example\n".len();
-    let json_end = json_start + page[json_start..].find("\n```").unwrap();
+    let api_json = examples(page)
+        .into_iter()
+        .find(|(title, _)| title == "Example" || title.starts_with("API response"))
+        .map(|(_, json)| json)
+        .unwrap_or_default();
     Structure {
         title: serde_json::from_str(title).unwrap(),
         danger: page
@@ -94,8 +97,21 @@ fn structure(page: &str) -> Structure {
                 (format!("err:{code}"), link.to_owned())
             })
             .collect(),
-        json: page[json_start..json_end].to_owned(),
+        json: api_json,
     }
+}
+
+/// Every ```` ```json <title> ```` block of a page before its first section, with its title.
+fn examples(page: &str) -> Vec<(String, String)> {
+    let head = page.split("\n## ").next().unwrap();
+    head.split("```json ")
+        .skip(1)
+        .map(|block| {
+            let (title, rest) = block.split_once('\n').unwrap();
+            let json = rest.split_once("\n```").unwrap().0;
+            (title.to_owned(), json.to_owned())
+        })
+        .collect()
 }
 
 #[test]
@@ -144,11 +160,117 @@ fn every_public_entry_has_a_complete_page_with_its_facts() {
             "{}",
             entry.code
         );
-        let json: serde_json::Value = serde_json::from_str(&found.json).unwrap();
-        assert_eq!(json["error"]["status"], entry.status);
-        assert_eq!(json["error"]["title"], entry.title.as_str());
-        assert_eq!(json["error"]["type"], catalogue.docs_url(entry));
+        let titles: Vec<String> = examples(page).into_iter().map(|(t, _)| t).collect();
+        let gateway_title = entry
+            .gateway
+            .as_ref()
+            .map(|gateway| format!("Gateway response ({})", gateway.status));
+        let expected: Vec<String> = match (entry.api, gateway_title) {
+            (true, None) => vec!["Example".to_owned()],
+            (true, Some(gateway)) => vec![format!("API response ({})", entry.status), gateway],
+            (false, Some(gateway)) => vec![gateway],
+            (false, None) => unreachable!("the validator requires a surface"),
+        };
+        assert_eq!(titles, expected, "{}", entry.code);
+        if entry.api {
+            let json: serde_json::Value = serde_json::from_str(&found.json).unwrap();
+            assert_eq!(json["error"]["status"], entry.status);
+            assert_eq!(json["error"]["title"], entry.title.as_str());
+            assert_eq!(json["error"]["type"], catalogue.docs_url(entry));
+        }
+        if let Some(gateway) = &entry.gateway {
+            let (_, json) = examples(page).pop().unwrap();
+            let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(json["error"]["code"], entry.code.as_str());
+            let message = gateway.message.as_deref().unwrap_or(&entry.detail);
+            assert_eq!(json["error"]["message"], message);
+            // The line above the examples names each surface's status and the page's title.
+            assert!(
+                page.contains(&format!("**{} {}**", gateway.status, gateway.title)),
+                "{page}"
+            );
+            assert_eq!(
+                page.contains("the one shown is an example"),
+                gateway.message.is_none(),
+                "{}",
+                entry.code
+            );
+        }
     }
+}
+
+#[test]
+fn a_code_both_surfaces_send_shows_both_bodies_as_tabs_with_their_statuses() {
+    let catalogue = unkey();
+    let entry = catalogue.get("err:unkey:authentication:missing").unwrap();
+    let page = render::page(&catalogue, entry);
+    let danger = "<Danger>`err:unkey:authentication:missing`</Danger>\n\n";
+    let expected = format!(
+        "{danger}Sent by the API with **400 Bad Request** and by the gateway in front of the \
+         deployment with **401 Unauthorized**. The gateway answers a browser with an HTML error \
+         page titled \"Unauthorized\" instead of JSON.\n\n<CodeGroup>\n\n```json API response \
+         (400)\n{}\n```\n\n```json Gateway response (401)\n{}\n```\n\n</CodeGroup>\n\n## What Happened?",
+        render::example_response(&catalogue, entry),
+        render::gateway_example_response(entry).unwrap(),
+    );
+    assert!(page.contains(&expected), "{page}");
+}
+
+#[test]
+fn the_gateway_example_has_the_gateway_s_members_in_its_order() {
+    let catalogue = unkey();
+    let entry = catalogue.get("err:frontline:client:rate_limited").unwrap();
+    // The gateway's bytes, pinned: `meta` first, then `error.code` and `error.message`.
+    assert_eq!(
+        render::gateway_example_response(entry).unwrap(),
+        r#"{
+  "meta": {
+    "requestId": "req_2c9a0jf23l4k567"
+  },
+  "error": {
+    "code": "err:frontline:client:rate_limited",
+    "message": "Too many requests; slow down and retry later."
+  }
+}"#
+    );
+    assert_eq!(
+        render::gateway_example_response(catalogue.get("err:unkey:data:key_not_found").unwrap()),
+        None,
+        "the gateway never sends it"
+    );
+    // A message that needs escaping stays valid JSON.
+    let mut quoting = entry.clone();
+    quoting.gateway.as_mut().unwrap().message = Some("say \"hi\"\\ <now>".to_owned());
+    let body: serde_json::Value =
+        serde_json::from_str(&render::gateway_example_response(&quoting).unwrap()).unwrap();
+    assert_eq!(body["error"]["message"], "say \"hi\"\\ <now>");
+}
+
+#[test]
+fn a_gateway_only_page_shows_only_the_gateway_s_body_and_status() {
+    let catalogue = unkey();
+    let entry = catalogue
+        .get("err:frontline:client:openapi_validation_failed")
+        .unwrap();
+    let page = render::page(&catalogue, entry);
+    assert_eq!(
+        examples(&page)
+            .into_iter()
+            .map(|(title, _)| title)
+            .collect::<Vec<_>>(),
+        ["Gateway response (400)"]
+    );
+    assert!(!page.contains("\"type\""), "no API envelope: {page}");
+    assert!(!page.contains("<CodeGroup>"), "{page}");
+    assert!(
+        page.contains("Sent by the gateway in front of the deployment with **400 Bad Request**."),
+        "{page}"
+    );
+    // Its message comes from the error raised: the detail stands in, and the page says so.
+    assert!(page.contains(&format!("\"message\": \"{}\"", entry.detail)));
+    assert!(
+        page.contains("Its `message` comes from the error raised; the one shown is an example.")
+    );
 }
 
 #[test]
@@ -265,15 +387,27 @@ fn navigation_groups_systems_and_categories_with_sorted_pages() {
     let navigation: serde_json::Value =
         serde_json::from_str(&tree["errors/navigation.json"]).unwrap();
     assert_eq!(navigation["group"], "Errors");
+    assert_eq!(navigation["icon"], "triangle-exclamation");
+    assert_eq!(navigation["expanded"], false);
     let pages = navigation["pages"].as_array().unwrap();
     assert_eq!(pages[0], "errors/overview");
     let systems: Vec<&str> = pages[1..]
         .iter()
         .map(|g| g["group"].as_str().unwrap())
         .collect();
-    assert_eq!(systems, ["frontline", "unkey", "user"]);
-    let authorization = &pages[2]["pages"].as_array().unwrap()[2];
-    assert_eq!(authorization["group"], "authorization");
+    assert_eq!(systems, ["Unkey Errors", "User Errors", "Frontline Errors"]);
+    let user_categories: Vec<&str> = pages[2]["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        user_categories,
+        ["Bad Request", "Too Many Requests", "Unprocessable Entity"]
+    );
+    let authorization = &pages[1]["pages"].as_array().unwrap()[2];
+    assert_eq!(authorization["group"], "Authorization");
     assert_eq!(
         authorization["pages"],
         serde_json::json!([

@@ -8,7 +8,8 @@
 
 use serde_json::{Value, json};
 use unkey_errors_catalogue::{
-    MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS, Surface,
+    MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS,
+    REQUIRED_TOP_LEVEL_KEYS, Surface,
 };
 
 /// Where the schema is committed, relative to the repository root.
@@ -41,6 +42,17 @@ pub fn top_level_properties() -> Vec<(&'static str, Value)> {
                 "type": "string",
                 "pattern": "^https?://",
                 "examples": ["https://unkey.com/docs/errors"],
+            }),
+        ),
+        (
+            "docs_navigation",
+            json!({
+                "description": "How the docs' navigation (the errors group of Mintlify's `docs.json`, rendered to \
+                                `errors/navigation.json`) presents the catalogue. Default: the group `Errors`, \
+                                no icon, collapsed, every system alphabetically under its name in Title Case.",
+                "type": "object",
+                "properties": object(docs_navigation_properties()),
+                "additionalProperties": false,
             }),
         ),
         (
@@ -185,6 +197,67 @@ pub fn entry_properties() -> Vec<(&'static str, Value)> {
                 "description": "The entry's own code, restated for readers; must equal the entry's key.",
                 "$ref": "#/$defs/code",
             }),
+        ),
+    ]
+}
+
+/// The keys of the top-level `docs_navigation` mapping with their schemas.
+pub fn docs_navigation_properties() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "group",
+            one_line("The name of the group that holds every error page. Default `Errors`."),
+        ),
+        (
+            "icon",
+            one_line(
+                "The group's icon in the sidebar, e.g. the Font Awesome name `triangle-exclamation`. \
+                 Default: none.",
+            ),
+        ),
+        (
+            "expanded",
+            json!({
+                "description": "Whether the group starts expanded in the sidebar. Default `false`.",
+                "type": "boolean",
+                "default": false,
+            }),
+        ),
+        (
+            "systems",
+            json!({
+                "description": "The systems in the order the navigation shows them, each with its group name. \
+                                When given, it lists every system that has codes, once, and no other. Default: \
+                                every system alphabetically.",
+                "type": "array",
+                "items": {
+                    "description": "One system's group.",
+                    "type": "object",
+                    "properties": object(docs_navigation_system_properties()),
+                    "required": REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS,
+                    "additionalProperties": false,
+                },
+            }),
+        ),
+    ]
+}
+
+/// The keys of an item of `docs_navigation.systems` with their schemas.
+pub fn docs_navigation_system_properties() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "system",
+            json!({
+                "description": "The system part of the codes this group holds, e.g. `unkey` for `err:unkey:…`.",
+                "type": "string",
+                "pattern": "^[a-z][a-z0-9_]*$",
+            }),
+        ),
+        (
+            "group",
+            one_line(
+                "The system's group name, e.g. `Unkey Errors`. Default: the system in Title Case.",
+            ),
         ),
     ]
 }

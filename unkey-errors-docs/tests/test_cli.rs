@@ -493,3 +493,66 @@ fn diff_help_shows_how_to_diff_against_a_git_revision() {
         text(&output.stdout)
     );
 }
+
+#[test]
+fn explain_shows_each_surface_s_status_title_message_and_body() {
+    let page = text(&run(&["explain", "err:unkey:authentication:missing"]).stdout);
+    assert!(
+        page.starts_with(
+            "err:unkey:authentication:missing\nAPI: 400 Bad Request\nGateway: 401 Unauthorized\n\
+             Gateway message: The request has no Authorization header.\n\n"
+        ),
+        "{page}"
+    );
+    let api = page.find("API response (400):").expect("the API's body");
+    let gateway = page
+        .find("Gateway response (401):")
+        .expect("the gateway's body");
+    assert!(api < gateway);
+    assert!(page[gateway..].contains("\"code\": \"err:unkey:authentication:missing\""));
+
+    // A gateway-only code has no API line or body; a message from the error is an example.
+    let page = text(&run(&["explain", "err:frontline:client:openapi_validation_failed"]).stdout);
+    assert!(
+        page.starts_with(
+            "err:frontline:client:openapi_validation_failed\nGateway: 400 Bad Request\n\
+             Gateway message: the error's own, e.g. The request does not match the OpenAPI \
+             specification for this route\n\n"
+        ),
+        "{page}"
+    );
+    assert!(
+        !page.contains("API response") && !page.contains("\"type\""),
+        "{page}"
+    );
+}
+
+#[test]
+fn list_json_carries_the_surfaces_and_the_gateway_s_facts() {
+    let json: serde_json::Value = serde_json::from_slice(&run(&["list", "--json"]).stdout).unwrap();
+    let find = |code: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    let both = find("err:user:bad_request:request_timeout");
+    assert_eq!(both["surfaces"], serde_json::json!(["api", "gateway"]));
+    assert_eq!(both["status"], 408);
+    assert_eq!(
+        both["gateway"],
+        serde_json::json!({
+            "status": 504,
+            "title": "Gateway Timeout",
+            "message": "The request took too long to arrive.",
+        })
+    );
+    let gateway_only = find("err:frontline:client:openapi_validation_failed");
+    assert_eq!(gateway_only["surfaces"], serde_json::json!(["gateway"]));
+    assert_eq!(gateway_only["gateway"]["message"], serde_json::Value::Null);
+    let api_only = find("err:unkey:data:key_not_found");
+    assert_eq!(api_only["surfaces"], serde_json::json!(["api"]));
+    assert_eq!(api_only["gateway"], serde_json::Value::Null);
+}

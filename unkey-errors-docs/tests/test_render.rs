@@ -528,3 +528,29 @@ errors:
         "{page}"
     );
 }
+
+#[test]
+fn every_gateway_example_is_the_runtime_s_own_gateway_body() {
+    // The renderer writes the gateway's body for any catalogue, whose codes are not types; the
+    // runtime's `GatewayResponse` needs a typed code. For Unkey's codes the two must agree.
+    let catalogue = unkey();
+    let mut compared = 0;
+    for entry in catalogue.entries.iter().filter(|e| e.gateway.is_some()) {
+        let code: unkey_errors::Code = entry.code.as_str().parse().unwrap();
+        let gateway = entry.gateway.as_ref().unwrap();
+        let message = gateway.message.clone().unwrap_or(entry.detail.clone());
+        let response =
+            unkey_errors::GatewayResponse::with_message(code, render::EXAMPLE_REQUEST_ID, message);
+        assert_eq!(
+            render::gateway_example_response(entry).unwrap(),
+            serde_json::to_string_pretty(&response).unwrap(),
+            "{}",
+            entry.code
+        );
+        compared += 1;
+    }
+    assert_eq!(
+        compared, 27,
+        "20 frontline codes and 7 sent by both surfaces"
+    );
+}

@@ -7,7 +7,10 @@
 #   - the Go package is gofmt-clean and passes `go vet` (Debian's golang-go), and a client of it
 #     (tests/tools/go/main.go) runs;
 #   - the OpenAPI document passes openapi-spec-validator (pinned below, in a venv under
-#     target/tools/venv).
+#     target/tools/venv);
+#   - the docs' navigation group, in a docs.json, passes Mintlify's own validator
+#     (@mintlify/validation, pinned in the same lock; tests/tools/mintlify/check-navigation.mjs),
+#     and every page it names is rendered.
 # Each export is generated from errors.yaml and from a catalogue with a deprecated code, and
 # `--check` must accept it. Exits non-zero on the first failure.
 set -euo pipefail
@@ -52,6 +55,14 @@ dir=$work/typescript/errors
 cp tests/tools/typescript/main.ts "$dir/"
 "$tsc" --strict --outDir "$dir/out" "$dir/main.ts" "$dir/errors.ts"
 node "$dir/out/main.js"
+
+step "Mintlify: the navigation group passes @mintlify/validation"
+# The script imports the package by name, so it runs from the folder that holds node_modules.
+cp tests/tools/mintlify/check-navigation.mjs "$tools/"
+node "$tools/check-navigation.mjs" docs "Unkey Errors" "User Errors" "Frontline Errors"
+# A catalogue without docs_navigation: the default navigation, rendered to a scratch tree.
+"$cli" --catalogue unkey-errors-docs/tests/fixtures/deprecated.yaml docs --out "$work/docs-default" >/dev/null
+node "$tools/check-navigation.mjs" "$work/docs-default" "Shop"
 
 step "Go: gofmt and go vet"
 if ! command -v go >/dev/null; then

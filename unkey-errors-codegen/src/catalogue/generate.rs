@@ -154,7 +154,11 @@ fn sparse_accessors(out: &mut String, catalogue: &Catalogue) {
         "/// Why the code is deprecated and what to use instead, or `None` for a current code.
     /// A deprecated code still parses, serializes and answers requests.
     pub const fn deprecation(self) -> ::core::option::Option<&'static str>",
-        |e| e.deprecated.as_ref().map(|reason| some(format!("{reason:?}"))),
+        |e| {
+            e.deprecated
+                .as_ref()
+                .map(|reason| some(format!("{reason:?}")))
+        },
         "::core::option::Option::None",
     );
     sparse_accessor(

@@ -13,7 +13,7 @@ use unkey_errors_catalogue::{
     REQUIRED_TOP_LEVEL_KEYS, Surface, TOP_LEVEL_KEYS,
 };
 use unkey_errors_docs::export::{go, openapi, schema, typescript};
-use unkey_errors_docs::render::example_response;
+use unkey_errors_docs::render::{self, example_response};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -356,7 +356,7 @@ fn every_code_is_an_example_of_its_status_s_response_and_matches_its_schema() {
     assert_eq!(document["paths"], json!({}));
     let responses = document["components"]["responses"].as_object().unwrap();
     let mut examples_seen = 0;
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries.iter().filter(|entry| entry.api) {
         let name = openapi::response_name(entry.status);
         let response = &responses[&name];
         assert!(
@@ -379,8 +379,9 @@ fn every_code_is_an_example_of_its_status_s_response_and_matches_its_schema() {
         examples_seen += 1;
     }
     let total: usize = responses
-        .values()
-        .map(|r| {
+        .iter()
+        .filter(|(name, _)| !name.starts_with("Gateway"))
+        .map(|(_, r)| {
             r["content"][openapi::MEDIA_TYPE]["examples"]
                 .as_object()
                 .unwrap()
@@ -388,6 +389,96 @@ fn every_code_is_an_example_of_its_status_s_response_and_matches_its_schema() {
         })
         .sum();
     assert_eq!(total, examples_seen, "one example per code, and no other");
+}
+
+#[test]
+fn every_gateway_code_is_an_example_of_the_gateway_s_response_for_its_status() {
+    let catalogue = unkey();
+    let document = openapi::document(&catalogue, "1");
+    let responses = document["components"]["responses"].as_object().unwrap();
+    let media_type = openapi::GATEWAY_MEDIA_TYPE.replace('/', "~1");
+    let mut examples_seen = 0;
+    for entry in &catalogue.entries {
+        let Some(gateway) = &entry.gateway else {
+            continue;
+        };
+        let name = openapi::gateway_response_name(gateway.status);
+        let content = &responses[&name]["content"][openapi::GATEWAY_MEDIA_TYPE];
+        let example = &content["examples"][entry.code.as_str()];
+        let body: Value =
+            serde_json::from_str(&render::gateway_example_response(entry).unwrap()).unwrap();
+        assert_eq!(example["value"], body, "{}", entry.code);
+        let validator = validator_at(
+            &document,
+            &format!("/components/responses/{name}/content/{media_type}/schema"),
+        );
+        let errors: Vec<String> = validator
+            .iter_errors(&example["value"])
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", entry.code);
+        // The API's envelope is not the gateway's: the schema tells them apart.
+        let api_body: Value = serde_json::from_str(&example_response(&catalogue, entry)).unwrap();
+        assert!(!validator.is_valid(&api_body), "{}", entry.code);
+        examples_seen += 1;
+    }
+    assert_eq!(examples_seen, 27);
+    // A gateway-only code is not among the API's examples.
+    let gateway_only = "err:frontline:client:rate_limited";
+    assert!(
+        responses
+            .iter()
+            .filter(|(name, _)| !name.starts_with("Gateway"))
+            .all(|(_, r)| r["content"][openapi::MEDIA_TYPE]["examples"]
+                .get(gateway_only)
+                .is_none())
+    );
+    assert!(responses.contains_key("GatewayError401"));
+    assert!(
+        responses["Error400"]["content"][openapi::MEDIA_TYPE]["examples"]
+            .get("err:unkey:authentication:missing")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_typescript_and_go_modules_carry_each_surface_s_facts() {
+    let catalogue = unkey();
+    let ts = typescript::module(&catalogue);
+    for member in [
+        "readonly apiStatus: number | null;",
+        "readonly gatewayStatus: number | null;",
+        "readonly gatewayTitle: string | null;",
+        "readonly gatewayMessage: string | null;",
+        "export interface GatewayErrorResponse {",
+    ] {
+        assert!(ts.contains(member), "{member}");
+    }
+    let missing = "      MISSING: {\n        code: \"err:unkey:authentication:missing\",\n        status: 400,\n        title: \"Bad Request\",\n        apiStatus: 400,\n        gatewayStatus: 401,\n        gatewayTitle: \"Unauthorized\",\n        gatewayMessage: \"The request has no Authorization header.\",\n";
+    assert!(ts.contains(missing), "{ts}");
+    let rate_limited = "        apiStatus: null,\n        gatewayStatus: 429,\n        gatewayTitle: \"Too Many Requests\",\n        gatewayMessage: \"Too many requests; slow down and retry later.\",\n";
+    assert!(ts.contains(rate_limited));
+
+    let go = go::module(&catalogue, "codes");
+    assert!(go.contains("\tAPIStatus int\n") && go.contains("\tGatewayMessage string\n"));
+    assert!(go.contains("type GatewayErrorResponse struct {"));
+    // A gateway-only code's API status is Go's zero value, and an API-only code's gateway facts.
+    let block = |code: &str| {
+        let start = go.find(&format!("\t{code}: {{")).unwrap();
+        go[start..start + go[start..].find("\t},").unwrap()].to_owned()
+    };
+    let rate_limited = block("FrontlineClientRateLimited");
+    assert!(
+        rate_limited.contains("APIStatus:      0,"),
+        "{rate_limited}"
+    );
+    assert!(
+        rate_limited.contains("GatewayStatus:  429,"),
+        "{rate_limited}"
+    );
+    let not_found = block("UnkeyDataKeyNotFound");
+    assert!(not_found.contains("GatewayStatus:  0,"), "{not_found}");
+    assert!(not_found.contains("GatewayTitle:   \"\","), "{not_found}");
 }
 
 #[test]
@@ -422,12 +513,35 @@ fn the_openapi_envelope_is_closed_and_errors_is_required_where_the_code_has_it()
         .unwrap()
         .remove("message");
     assert!(!bad_request.is_valid(&no_message));
-    // The 400 response takes both bodies, and an `errors` array only in the body that has it.
+    // Every code the API answers with 400 lists its problems (the gateway-only 400 does not,
+    // but its body is the gateway's and has its own response).
     let status_400 = response_validator(&document, "Error400");
-    assert!(status_400.is_valid(&listed) && status_400.is_valid(&without_errors));
-    let mut plain_with_errors = body(forbidden);
+    assert!(status_400.is_valid(&listed) && !status_400.is_valid(&without_errors));
+    // Where one status has codes with and without the array, the response takes both bodies,
+    // and an `errors` array only in the body that has it.
+    let mixed_yaml = format!(
+        "{VALID}{}",
+        VALID
+            .split_once("errors:\n")
+            .unwrap()
+            .1
+            .replace("not_found", "invalid")
+            .replace("status: 404", "status: 400\n    errors_array: true")
+    )
+    .replace("status: 404", "status: 400");
+    let mixed = unkey_errors_catalogue::parse(mixed_yaml.as_bytes(), "mixed.yaml").unwrap();
+    let mixed_document = openapi::document(&mixed, "1");
+    let mixed_400 = response_validator(&mixed_document, "Error400");
+    let mixed_body = |code: &str| -> Value {
+        serde_json::from_str(&example_response(&mixed, mixed.get(code).unwrap())).unwrap()
+    };
+    let with_array = mixed_body("err:shop:orders:invalid");
+    let plain = mixed_body("err:shop:orders:not_found");
+    assert!(with_array["error"]["errors"].is_array() && plain["error"].get("errors").is_none());
+    assert!(mixed_400.is_valid(&with_array) && mixed_400.is_valid(&plain));
+    let mut plain_with_errors = plain.clone();
     plain_with_errors["error"]["errors"] = json!("not a list");
-    assert!(!status_400.is_valid(&plain_with_errors));
+    assert!(!mixed_400.is_valid(&plain_with_errors));
 
     let forbidden_response = response_validator(&document, "Error403");
     assert!(forbidden_response.is_valid(&body(forbidden)));
@@ -531,7 +645,8 @@ fn the_go_package_has_every_code_and_go_s_conventions() {
             source.contains(&format!("\nconst {name} Code = \"{}\"\n", entry.code)),
             "{name}"
         );
-        assert!(source.contains(&format!("\t\tStatus:      {},\n", entry.status)));
+        // gofmt aligns the values one space past the longest key, `GatewayMessage:`.
+        assert!(source.contains(&format!("\t\tStatus:         {},\n", entry.status)));
     }
     assert!(
         !source.contains("\t\n") && !source.contains(" \n"),

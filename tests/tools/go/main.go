@@ -63,6 +63,19 @@ func main() {
 	})
 	check(err == nil && strings.Contains(string(out), `"errors":[]`), "an empty errors array is encoded")
 
+	// Each surface's facts, and the gateway's body, whose members come in the gateway's order.
+	missing := codes.UnkeyAuthenticationMissing
+	check(missing.APIStatus() == 400 && missing.GatewayStatus() == 401, "both surfaces' statuses")
+	check(codes.FrontlineClientRateLimited.APIStatus() == 0, "a gateway-only code has no API status")
+	check(codes.UnkeyDataKeyNotFound.GatewayStatus() == 0, "an API-only code has no gateway status")
+	gatewayBody, err := json.Marshal(codes.GatewayErrorResponse{
+		Meta:  codes.Meta{RequestID: "req_1"},
+		Error: codes.GatewayErrorBody{Code: missing, Message: missing.GatewayMessage()},
+	})
+	check(err == nil && string(gatewayBody) ==
+		`{"meta":{"requestId":"req_1"},"error":{"code":"err:unkey:authentication:missing","message":"The request has no Authorization header."}}`,
+		"the gateway's body encodes in its own shape")
+
 	all := codes.All()
 	for _, code := range all {
 		info, ok := code.Info()

@@ -8,6 +8,7 @@ import {
   isErrorCode,
   type ErrorCode,
   type ErrorResponse,
+  type GatewayErrorResponse,
 } from "./errors";
 
 function check(holds: boolean, what: string): void {
@@ -63,5 +64,22 @@ check(allErrorCodes.length > 80 && allErrorCodes.every(isErrorCode), "every code
 // @ts-expect-error: a string that is not a code is not an ErrorCode.
 const notACode: ErrorCode = "err:unkey:data:nope";
 check(!isErrorCode(notACode), "the compiler rejected what the guard rejects");
+
+// Each surface's facts: the gateway answers some codes with its own status, and some codes
+// only the gateway sends.
+const missing = codes.unkey.authentication.MISSING;
+check(missing.apiStatus === 400 && missing.gatewayStatus === 401, "both surfaces' statuses");
+check(codes.frontline.client.RATE_LIMITED.apiStatus === null, "a gateway-only code has no API status");
+check(codes.unkey.data.KEY_NOT_FOUND.gatewayStatus === null, "an API-only code has no gateway status");
+const gatewayBody: GatewayErrorResponse = JSON.parse(
+  '{"meta":{"requestId":"req_1"},"error":{"code":"err:frontline:client:rate_limited",' +
+    '"message":"Too many requests; slow down and retry later."}}',
+);
+if (isErrorCode(gatewayBody.error.code)) {
+  const info = errorCodes[gatewayBody.error.code];
+  check(info.gatewayMessage === gatewayBody.error.message, "the gateway's message is the catalogue's");
+} else {
+  check(false, "the gateway's code is known");
+}
 
 console.log(`typescript: ${allErrorCodes.length} codes checked`);

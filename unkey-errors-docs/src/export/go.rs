@@ -86,7 +86,7 @@ type Info struct {{
             let value = match (fact.value)(catalogue, entry) {
                 FactValue::Status(status) => status.to_string(),
                 FactValue::Text(text) => string_literal(&text),
-                FactValue::Absent => "\"\"".to_owned(),
+                FactValue::Absent => zero_value(fact.kind).to_owned(),
                 FactValue::Flag(flag) => flag.to_string(),
             };
             let _ = writeln!(go, "\t\t{:<width$}{value},", format!("{}:", fact.go));
@@ -118,7 +118,7 @@ fn go_prose(text: &str) -> String {
 /// The Go type of a kind of fact.
 fn go_type(kind: FactKind) -> &'static str {
     match kind {
-        FactKind::Status => "int",
+        FactKind::Status | FactKind::OptionalStatus => "int",
         FactKind::Text | FactKind::OptionalText => "string",
         FactKind::Flag => "bool",
     }
@@ -127,7 +127,7 @@ fn go_type(kind: FactKind) -> &'static str {
 /// The zero value of a kind of fact, as the doc comment of its accessor names it.
 fn zero_value(kind: FactKind) -> &'static str {
     match kind {
-        FactKind::Status => "0",
+        FactKind::Status | FactKind::OptionalStatus => "0",
         FactKind::Text | FactKind::OptionalText => "\"\"",
         FactKind::Flag => "false",
     }
@@ -233,6 +233,26 @@ type ErrorBody struct {
 	// exactly for codes whose ErrorsArray is true, and nil for all others: a pointer, so
 	// that an empty list is still sent.
 	Errors *[]ValidationError `json:"errors,omitempty"`
+}
+
+// GatewayErrorResponse is the gateway's JSON error body, for codes whose GatewayStatus is
+// not 0. The gateway answers a browser with an HTML page instead.
+type GatewayErrorResponse struct {
+	// Meta holds facts about the request, for support and tracing.
+	Meta Meta `json:"meta"`
+
+	// Error says what went wrong.
+	Error GatewayErrorBody `json:"error"`
+}
+
+// GatewayErrorBody is the "error" object of the gateway's JSON error body.
+type GatewayErrorBody struct {
+	// Code is the error code; a newer gateway may send one this package does not know (see
+	// Parse).
+	Code Code `json:"code"`
+
+	// Message is one public sentence about the error, for the caller.
+	Message string `json:"message"`
 }
 
 // ValidationError is one problem with a request, listed in the "errors" array of a

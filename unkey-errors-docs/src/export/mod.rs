@@ -35,6 +35,8 @@ pub enum FactKind {
     Text,
     /// A string some codes have; absent (TypeScript `null`, Go `""`) for the others.
     OptionalText,
+    /// An HTTP status some codes have; absent (TypeScript `null`, Go `0`) for the others.
+    OptionalStatus,
     /// `true` or `false`.
     Flag,
 }
@@ -56,20 +58,68 @@ pub struct Fact {
 
 /// The facts of a code, in the order the modules list them. The code itself comes first in
 /// every module, so it is not listed here.
-pub const FACTS: [Fact; 7] = [
+pub const FACTS: [Fact; 11] = [
     Fact {
         typescript: "status",
         go: "Status",
-        doc: "The HTTP status the API answers with.",
+        doc: "The HTTP status the API answers with, or for a code only the gateway sends, the gateway's.",
         kind: FactKind::Status,
         value: |_, entry| FactValue::Status(entry.status),
     },
     Fact {
         typescript: "title",
         go: "Title",
-        doc: "The response's `title`, exactly as the API sends it.",
+        doc: "The response's `title`, exactly as the API sends it, or for a code only the gateway sends, its page's title.",
         kind: FactKind::Text,
         value: |_, entry| FactValue::Text(entry.title.clone()),
+    },
+    Fact {
+        typescript: "apiStatus",
+        go: "APIStatus",
+        doc: "The HTTP status the API answers with; none when only the gateway sends the code.",
+        kind: FactKind::OptionalStatus,
+        value: |_, entry| {
+            if entry.api {
+                FactValue::Status(entry.status)
+            } else {
+                FactValue::Absent
+            }
+        },
+    },
+    Fact {
+        typescript: "gatewayStatus",
+        go: "GatewayStatus",
+        doc: "The HTTP status the gateway answers with; none when the gateway never sends the code.",
+        kind: FactKind::OptionalStatus,
+        value: |_, entry| {
+            entry.gateway.as_ref().map_or(FactValue::Absent, |gateway| {
+                FactValue::Status(gateway.status)
+            })
+        },
+    },
+    Fact {
+        typescript: "gatewayTitle",
+        go: "GatewayTitle",
+        doc: "The title of the gateway's error page; none when the gateway never sends the code.",
+        kind: FactKind::OptionalText,
+        value: |_, entry| {
+            entry.gateway.as_ref().map_or(FactValue::Absent, |gateway| {
+                FactValue::Text(gateway.title.clone())
+            })
+        },
+    },
+    Fact {
+        typescript: "gatewayMessage",
+        go: "GatewayMessage",
+        doc: "The one public sentence of the gateway's body; none when the gateway never sends the code or the message comes from the error raised.",
+        kind: FactKind::OptionalText,
+        value: |_, entry| {
+            entry
+                .gateway
+                .as_ref()
+                .and_then(|gateway| gateway.message.clone())
+                .map_or(FactValue::Absent, FactValue::Text)
+        },
     },
     Fact {
         typescript: "description",
@@ -116,11 +166,11 @@ pub const FACTS: [Fact; 7] = [
 /// A fact's value for one code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FactValue {
-    /// A [`FactKind::Status`].
+    /// A [`FactKind::Status`], or a present [`FactKind::OptionalStatus`].
     Status(u16),
     /// A [`FactKind::Text`], or a present [`FactKind::OptionalText`].
     Text(String),
-    /// An absent [`FactKind::OptionalText`].
+    /// An absent [`FactKind::OptionalText`] or [`FactKind::OptionalStatus`].
     Absent,
     /// A [`FactKind::Flag`].
     Flag(bool),

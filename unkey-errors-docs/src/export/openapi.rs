@@ -1,13 +1,14 @@
 //! An OpenAPI 3.1 document of a catalogue's error responses, for a service's own OpenAPI to
-//! reference: the envelope's schemas, and one response per status with every code of that
-//! status as a named example (its real body, as the docs show it).
+//! reference: the envelopes' schemas, and one response per status with every code of that
+//! status as a named example (its real body, as the docs show it): the API's responses
+//! (`Error404`) and, for the codes the gateway sends, the gateway's (`GatewayError401`).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 use unkey_errors_catalogue::{Catalogue, Entry};
 
-use crate::render::{EXAMPLE_REQUEST_ID, example_response};
+use crate::render::{EXAMPLE_REQUEST_ID, example_response, gateway_example_response};
 
 /// The media type of every error response.
 pub const MEDIA_TYPE: &str = "application/problem+json";
@@ -15,21 +16,48 @@ pub const MEDIA_TYPE: &str = "application/problem+json";
 /// The version `info.version` has unless the caller names one.
 pub const DEFAULT_API_VERSION: &str = "1.0.0";
 
+/// The media type of the gateway's JSON error body. A browser gets an HTML page instead, which
+/// the document does not describe.
+pub const GATEWAY_MEDIA_TYPE: &str = "application/json";
+
 /// The name of the response for `status` under `components.responses`, e.g. `Error404`.
 pub fn response_name(status: u16) -> String {
     format!("Error{status}")
 }
 
+/// The name of the gateway's response for `status` under `components.responses`, e.g.
+/// `GatewayError401`.
+pub fn gateway_response_name(status: u16) -> String {
+    format!("GatewayError{status}")
+}
+
 /// The OpenAPI document of `catalogue`'s error responses; `api_version` is its `info.version`.
 pub fn document(catalogue: &Catalogue, api_version: &str) -> Value {
+    // The API's responses hold the codes the API sends; the gateway's, the codes it sends, by
+    // the gateway's own status.
     let mut by_status: BTreeMap<u16, Vec<&Entry>> = BTreeMap::new();
+    let mut by_gateway_status: BTreeMap<u16, Vec<&Entry>> = BTreeMap::new();
     for entry in &catalogue.entries {
-        by_status.entry(entry.status).or_default().push(entry);
+        if entry.api {
+            by_status.entry(entry.status).or_default().push(entry);
+        }
+        if let Some(gateway) = &entry.gateway {
+            by_gateway_status
+                .entry(gateway.status)
+                .or_default()
+                .push(entry);
+        }
     }
-    let responses: Map<String, Value> = by_status
+    let mut responses: Map<String, Value> = by_status
         .iter()
         .map(|(&status, entries)| (response_name(status), response(catalogue, status, entries)))
         .collect();
+    responses.extend(by_gateway_status.iter().map(|(&status, entries)| {
+        (
+            gateway_response_name(status),
+            gateway_response(catalogue, status, entries),
+        )
+    }));
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -38,9 +66,11 @@ pub fn document(catalogue: &Catalogue, api_version: &str) -> Value {
             "description": format!(
                 "The error responses of the API whose errors are documented at {}, generated from its \
                  catalogue by `unkey-errors openapi`. Reference a status's response from an operation, \
-                 e.g. `$ref: '<this file>#/components/responses/{}'`.",
+                 e.g. `$ref: '<this file>#/components/responses/{}'`; the gateway's responses, for the \
+                 codes the gateway in front of deployed apps sends, are named like `{}`.",
                 catalogue.docs_base_url,
-                response_name(404)
+                response_name(404),
+                gateway_response_name(401)
             ),
         },
         "paths": {},
@@ -150,6 +180,27 @@ fn schemas() -> Value {
             "required": bad_request_required,
             "additionalProperties": false,
         },
+        "GatewayError": {
+            "description": "What went wrong, as the gateway says it.",
+            "type": "object",
+            "properties": {
+                "code": {
+                    "description": "The error code, `err:<system>:<category>:<specific>`.",
+                    "type": "string",
+                    "pattern": crate::export::schema::CODE_PATTERN,
+                },
+                "message": {
+                    "description": "One public sentence about the error, for the caller.",
+                    "type": "string",
+                },
+            },
+            "required": ["code", "message"],
+            "additionalProperties": false,
+        },
+        "GatewayErrorResponse": envelope(
+            "The gateway's JSON error body (a browser gets an HTML page instead).",
+            "GatewayError",
+        ),
         "ErrorResponse": envelope("The body of an error response.", "BaseError"),
         "BadRequestErrorResponse": envelope(
             "The body of an error response whose code lists each problem with the request.",
@@ -200,6 +251,53 @@ fn response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> Value {
         "content": {
             MEDIA_TYPE: {
                 "schema": schema,
+                "examples": examples,
+            },
+        },
+    })
+}
+
+/// The gateway's response for `status`: its schema, and one named example per code it sends
+/// with that status (the gateway's own body, as the docs show it).
+fn gateway_response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> Value {
+    let mut description = format!(
+        "{status}: the codes the gateway answers with this status. A browser gets an HTML error \
+         page with the same status instead of this JSON body.\n"
+    );
+    let mut examples = Map::new();
+    for entry in entries {
+        let Some(gateway) = &entry.gateway else {
+            continue;
+        };
+        description.push_str(&format!(
+            "\n- `{}` ({}): {}",
+            entry.code, gateway.title, entry.description
+        ));
+        let body: Value = gateway_example_response(entry)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        let mut about = String::new();
+        if gateway.message.is_none() {
+            about.push_str("The message comes from the error raised; this one is an example. ");
+        }
+        if let Some(reason) = &entry.deprecated {
+            about.push_str(&format!("Deprecated: {reason}. "));
+        }
+        about.push_str(&format!("Docs: {}", catalogue.docs_url(entry)));
+        examples.insert(
+            entry.code.to_string(),
+            json!({
+                "summary": entry.description,
+                "description": about,
+                "value": body,
+            }),
+        );
+    }
+    json!({
+        "description": description,
+        "content": {
+            GATEWAY_MEDIA_TYPE: {
+                "schema": { "$ref": "#/components/schemas/GatewayErrorResponse" },
                 "examples": examples,
             },
         },

@@ -30,6 +30,7 @@ export interface ErrorCodeInfo<C extends ErrorCode = ErrorCode> {{
             FactKind::Status => "number",
             FactKind::Text => "string",
             FactKind::OptionalText => "string | null",
+            FactKind::OptionalStatus => "number | null",
             FactKind::Flag => "boolean",
         };
         match wrap(fact.doc).as_slice() {
@@ -183,6 +184,31 @@ export interface ErrorResponse {
   };
   /** What went wrong. */
   readonly error: ErrorBody;
+}
+
+/** The `error` object of the gateway's JSON error body. */
+export interface GatewayErrorBody {
+  /**
+   * The code, `err:<system>:<category>:<specific>`; see `isErrorCode`, since a newer gateway
+   * may send a code this module does not know.
+   */
+  readonly code: string;
+  /** One public sentence about the error, for the caller. */
+  readonly message: string;
+}
+
+/**
+ * The gateway's JSON error body, for codes whose `gatewayStatus` is not null. The gateway
+ * answers a browser with an HTML page instead.
+ */
+export interface GatewayErrorResponse {
+  /** Facts about the request, for support and tracing. */
+  readonly meta: {
+    /** The id of the request, e.g. `req_2c9a0jf23l4k567`; quote it when contacting support. */
+    readonly requestId: string;
+  };
+  /** What went wrong. */
+  readonly error: GatewayErrorBody;
 }
 "#;
 

@@ -95,6 +95,19 @@ pub enum Kind {
     Related,
     /// Whether a code is internal (has no public page) changed.
     Internal,
+    /// A surface (the API or the gateway) stopped sending a code.
+    SurfaceRemoved,
+    /// A surface started sending a code.
+    SurfaceAdded,
+    /// The status the gateway answers a code with changed.
+    GatewayStatus,
+    /// The title of the gateway's error page for a code changed.
+    GatewayTitle,
+    /// The public message of the gateway's body for a code changed, or whether it comes from
+    /// the error raised.
+    GatewayMessage,
+    /// The docs navigation (group, icon, systems' order or names) changed.
+    DocsNavigation,
 }
 
 impl Kind {
@@ -119,6 +132,12 @@ impl Kind {
             Kind::CommonMistakes => "common_mistakes",
             Kind::Related => "related",
             Kind::Internal => "internal",
+            Kind::SurfaceRemoved => "surface_removed",
+            Kind::SurfaceAdded => "surface_added",
+            Kind::GatewayStatus => "gateway_status",
+            Kind::GatewayTitle => "gateway_title",
+            Kind::GatewayMessage => "gateway_message",
+            Kind::DocsNavigation => "docs_navigation",
         }
     }
 }
@@ -215,6 +234,27 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
         changes.push(
             Change::new(class, Kind::Exhaustive, None)
                 .values(Value::from(old.exhaustive), Value::from(new.exhaustive)),
+        );
+    }
+
+    if old.docs_navigation != new.docs_navigation {
+        let navigation = |catalogue: &Catalogue| {
+            let systems: Vec<String> = catalogue
+                .docs_navigation
+                .systems
+                .iter()
+                .map(|s| format!("{}: {}", s.system, s.group))
+                .collect();
+            serde_json::json!({
+                "group": catalogue.docs_navigation.group,
+                "icon": catalogue.docs_navigation.icon,
+                "expanded": catalogue.docs_navigation.expanded,
+                "systems": systems,
+            })
+        };
+        changes.push(
+            Change::new(Class::Docs, Kind::DocsNavigation, None)
+                .values(navigation(old), navigation(new)),
         );
     }
 
@@ -392,6 +432,66 @@ fn entry_changes(before: &Entry, after: &Entry, changes: &mut Vec<Change>) {
             Kind::Internal,
             before.internal.into(),
             after.internal.into(),
+        );
+    }
+    surface_changes(before, after, &mut push);
+}
+
+/// The changes of which surfaces send a code, and of what the gateway sends for it. Clients of
+/// a surface that stops sending a code, or sends it with another status or title, break.
+fn surface_changes(
+    before: &Entry,
+    after: &Entry,
+    push: &mut impl FnMut(Class, Kind, Value, Value),
+) {
+    for (surface, was, is) in [
+        ("api", before.api, after.api),
+        ("gateway", before.gateway.is_some(), after.gateway.is_some()),
+    ] {
+        match (was, is) {
+            (true, false) => push(
+                Class::Breaking,
+                Kind::SurfaceRemoved,
+                surface.into(),
+                Value::Null,
+            ),
+            (false, true) => push(
+                Class::Additive,
+                Kind::SurfaceAdded,
+                Value::Null,
+                surface.into(),
+            ),
+            _ => {}
+        }
+    }
+    let (Some(old), Some(new)) = (&before.gateway, &after.gateway) else {
+        return;
+    };
+    if old.status != new.status {
+        push(
+            Class::Breaking,
+            Kind::GatewayStatus,
+            old.status.into(),
+            new.status.into(),
+        );
+    }
+    if old.title != new.title {
+        push(
+            Class::Breaking,
+            Kind::GatewayTitle,
+            old.title.as_str().into(),
+            new.title.as_str().into(),
+        );
+    }
+    if old.message != new.message {
+        // `null`: the message comes from the error raised.
+        let message =
+            |message: &Option<String>| message.as_deref().map_or(Value::Null, Value::from);
+        push(
+            Class::Docs,
+            Kind::GatewayMessage,
+            message(&old.message),
+            message(&new.message),
         );
     }
 }

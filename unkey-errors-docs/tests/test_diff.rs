@@ -371,3 +371,87 @@ fn top_level_keys_are_found_only_at_the_start_of_a_line() {
     assert_eq!(diff::top_level_line(text, "docs_base_url"), Some(4));
     assert_eq!(diff::top_level_line(text, "exhaustive"), None);
 }
+
+#[test]
+fn surfaces_and_the_gateway_facts_are_classified() {
+    let code = "err:edge:client:blocked";
+    let with = |extra: &[&str]| catalogue(BASE, &[entry(code, 403, "Forbidden", extra)]);
+    let api_only = with(&[]);
+    let both = with(&[
+        "surfaces: [api, gateway]",
+        "gateway:",
+        "  status: 401",
+        "  message: Blocked.",
+    ]);
+    let one = |old: &Catalogue, new: &Catalogue| -> Vec<(Class, Kind)> {
+        let changes = diff::diff(old, new);
+        assert!(changes.iter().all(|c| c.code.as_deref() == Some(code)));
+        changes.iter().map(|c| (c.class, c.kind)).collect()
+    };
+
+    // The gateway starts sending the code: clients of the API see nothing change.
+    assert_eq!(
+        one(&api_only, &both),
+        [(Class::Additive, Kind::SurfaceAdded)]
+    );
+    // It stops: a gateway client no longer gets the code.
+    assert_eq!(
+        one(&both, &api_only),
+        [(Class::Breaking, Kind::SurfaceRemoved)]
+    );
+    // The API stops sending it.
+    let gateway_only = with(&["surfaces: [gateway]", "gateway:", "  message: Blocked."]);
+    assert!(one(&both, &gateway_only).contains(&(Class::Breaking, Kind::SurfaceRemoved)));
+
+    // The gateway's status and title break its clients; its message is prose.
+    let changed = with(&[
+        "surfaces: [api, gateway]",
+        "gateway:",
+        "  status: 429",
+        "  title: Too Many Requests",
+        "  message: Slow down.",
+    ]);
+    let changes = diff::diff(&both, &changed);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (Class::Breaking, Kind::GatewayStatus, Some(code)),
+            (Class::Breaking, Kind::GatewayTitle, Some(code)),
+            (Class::Docs, Kind::GatewayMessage, Some(code)),
+        ]
+    );
+    assert_eq!(
+        (changes[0].old.clone(), changes[0].new.clone()),
+        (Some(401.into()), Some(429.into()))
+    );
+    // A message that now comes from the error is `null` in the values.
+    let from_error = with(&[
+        "surfaces: [api, gateway]",
+        "gateway:",
+        "  status: 401",
+        "  message_from_error: true",
+    ]);
+    let changes = diff::diff(&both, &from_error);
+    assert_eq!(
+        kinds(&changes),
+        [(Class::Docs, Kind::GatewayMessage, Some(code))]
+    );
+    assert_eq!(changes[0].new, Some(serde_json::Value::Null));
+}
+
+#[test]
+fn a_navigation_change_is_docs_with_its_line() {
+    let entries = [entry("err:shop:orders:gone", 404, "Not Found", &[])];
+    let old_head = BASE;
+    let new_head = format!("{BASE}docs_navigation:\n  group: Shop Errors\n");
+    let old = catalogue(old_head, &entries);
+    let new = catalogue(&new_head, &entries);
+    let mut changes = diff::diff(&old, &new);
+    assert_eq!(kinds(&changes), [(Class::Docs, Kind::DocsNavigation, None)]);
+    diff::place_top_level_changes(
+        &mut changes,
+        &format!("{old_head}errors:\n"),
+        &format!("{new_head}errors:\n"),
+    );
+    assert_eq!((changes[0].old_line, changes[0].new_line), (None, Some(2)));
+}

@@ -52,9 +52,10 @@ enum Command {
     /// Compare two catalogue files and classify every change as breaking, additive or docs.
     ///
     /// Breaking: a code removed (or probably renamed), a status, title or errors_array changed,
-    /// docs_base_url changed, exhaustive turned off, a code added while both are exhaustive.
-    /// Additive: a code added, deprecated or undeprecated, exhaustive turned on. Docs: anything
-    /// else. Exits 1 when a change is breaking (unless --allow-breaking), 2 when a file cannot be
+    /// docs_base_url changed, exhaustive turned off, a code added while both are exhaustive, a
+    /// surface no longer sending a code, the gateway's status or title changed. Additive: a code
+    /// added, deprecated or undeprecated, a surface starting to send a code, exhaustive turned
+    /// on. Docs: anything else. Exits 1 when a change is breaking (unless --allow-breaking), 2 when a file cannot be
     /// read or is invalid, 0 otherwise. --catalogue is not used.
     #[command(after_long_help = "Against a git revision:\n  \
         git show v0.1.0:errors.yaml > /tmp/old.yaml && unkey-errors diff /tmp/old.yaml errors.yaml")]

@@ -53,6 +53,8 @@ mod surface;
 // Shared with unkey-errors-codegen, which builds what this crate searches; each uses its half.
 #[allow(dead_code)]
 mod urn_table;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 pub use any_code::{AnyCode, ParseAnyCodeError, UnknownCode};
 pub use code::{ErrorCode, ParseCodeError};
@@ -95,6 +97,8 @@ pub mod __private {
     pub use crate::code::{deserialize_code, find_urn, write_variant_path};
     #[cfg(feature = "axum")]
     pub use ::axum;
+    #[cfg(feature = "utoipa")]
+    pub use ::utoipa;
     pub use serde;
     pub use unkey_errors_macros::{catalogue, unknown_code};
 }
@@ -122,5 +126,40 @@ macro_rules! __into_response {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __into_response {
+    ($($anything:tt)*) => {};
+}
+
+/// `utoipa::IntoResponses` for a derived error when the `utoipa` feature is on; nothing
+/// otherwise. `#[derive(UnkeyError)]` calls it with the surface the type answers on and the
+/// codes of its variants (see [`crate::utoipa::responses`]).
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __into_responses {
+    ([$($generics:tt)*] $ty:ty, [$($predicates:tt)*], $surface:expr, [$($code:expr),* $(,)?]) => {
+        impl<$($generics)*> $crate::__private::utoipa::IntoResponses for $ty
+        where
+            $($predicates)*
+        {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::utoipa::responses::<<Self as $crate::UnkeyError>::Code>(
+                    $surface,
+                    &[$($code),*],
+                )
+            }
+        }
+    };
+}
+
+/// `utoipa::IntoResponses` for a derived error when the `utoipa` feature is on; nothing otherwise.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __into_responses {
     ($($anything:tt)*) => {};
 }

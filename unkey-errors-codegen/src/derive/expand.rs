@@ -34,8 +34,13 @@ pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>, paths: &Paths) -> 
     let validation_errors = validation_errors(&items, runtime);
     let params = &input.generics.params;
     let predicates = where_clause.as_ref().map(|clause| &clause.predicates);
+    let codes = items.iter().filter_map(|item| code_lookup(item, paths));
+    let surface_value = surface_value(paths);
     quote! {
         #runtime::__into_response!([#params] #ident #ty_generics, [#predicates]);
+        #runtime::__into_responses!(
+            [#params] #ident #ty_generics, [#predicates], #surface_value, [#(#codes),*]
+        );
 
         impl #impl_generics #runtime::UnkeyError for #ident #ty_generics #where_clause {
             type Code = #catalogue::Code;
@@ -69,6 +74,15 @@ pub(crate) fn surface(paths: &Paths) -> TokenStream {
         fn surface(&self) -> #runtime::Surface {
             #runtime::Surface::#surface
         }
+    }
+}
+
+/// `<runtime>::Surface::<Variant>`: the surface the type answers on, as a value.
+pub(crate) fn surface_value(paths: &Paths) -> TokenStream {
+    let runtime = &paths.runtime;
+    match &paths.surface {
+        Some(surface) => quote!(#runtime::Surface::#surface),
+        None => quote!(#runtime::Surface::Api),
     }
 }
 

@@ -34,6 +34,10 @@ pub(crate) fn expand(
         #errors
 
         #runtime::__into_response!([#params] #ident #ty_generics, [#predicates]);
+        // No codes: the lookups already run in `code` below, once.
+        #runtime::__into_responses!(
+            [#params] #ident #ty_generics, [#predicates], #runtime::Surface::Api, []
+        );
 
         impl #impl_generics #runtime::UnkeyError for #ident #ty_generics #where_clause {
             type Code = #catalogue::Code;

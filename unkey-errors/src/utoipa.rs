@@ -1,4 +1,4 @@
-//! Error responses in a [utoipa](::utoipa) OpenAPI document.
+//! Error responses in an OpenAPI document built with the `utoipa` crate.
 //!
 //! With the `utoipa` feature, [`ErrorResponse`] and [`GatewayResponse`] are schemas
 //! ([`ToSchema`]), and a type deriving `UnkeyError` implements

@@ -18,9 +18,12 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 tools=$root/target/tools
 work=$tools/exports
-openapi_spec_validator_version=0.9.0
 
 step() { printf '\n== %s\n' "$*"; }
+
+step "tools"
+# Installs what is missing (a no-op when .ci/run already did it in the background).
+bash tests/tools/install.sh
 
 step "build unkey-errors"
 cargo build --quiet -p unkey-errors-docs
@@ -35,12 +38,6 @@ step "JSON Schema: the committed file is current"
 catalogues=(errors.yaml unkey-errors-docs/tests/fixtures/deprecated.yaml)
 
 step "TypeScript: tsc --strict"
-if [[ ! -x $tools/node_modules/.bin/tsc ]] \
-    || ! cmp -s tests/tools/package-lock.json "$tools/package-lock.json"; then
-    mkdir -p "$tools"
-    cp tests/tools/package.json tests/tools/package-lock.json "$tools/"
-    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
-fi
 tsc=$tools/node_modules/.bin/tsc
 for catalogue in "${catalogues[@]}"; do
     dir=$work/typescript/$(basename "$catalogue" .yaml)
@@ -65,10 +62,6 @@ node "$tools/check-navigation.mjs" docs "Unkey Errors" "User Errors" "Frontline 
 node "$tools/check-navigation.mjs" "$work/docs-default" "Shop"
 
 step "Go: gofmt and go vet"
-if ! command -v go >/dev/null; then
-    apt-get install -y --no-install-recommends golang-go \
-        || { apt-get update && apt-get install -y --no-install-recommends golang-go; }
-fi
 # Nothing is downloaded: the program uses the standard library and the generated package only.
 export GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local
 for catalogue in "${catalogues[@]}"; do
@@ -93,13 +86,6 @@ done
 
 step "OpenAPI: openapi-spec-validator"
 venv=$tools/venv
-if [[ ! -x $venv/bin/openapi-spec-validator ]] \
-    || [[ $("$venv/bin/python" -m pip show openapi-spec-validator 2>/dev/null | sed -n 's/^Version: //p') \
-        != "$openapi_spec_validator_version" ]]; then
-    python3 -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-        "openapi-spec-validator==$openapi_spec_validator_version"
-fi
 for catalogue in "${catalogues[@]}"; do
     out=$work/openapi-$(basename "$catalogue" .yaml).json
     "$cli" --catalogue "$catalogue" openapi --out "$out"

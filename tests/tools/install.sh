@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Installs the real tools tests/tools/check-exports.sh checks the exports with, when missing:
-# TypeScript and @mintlify/validation (pinned in tests/tools/package-lock.json, under
-# target/tools/node_modules), Debian's golang-go, and openapi-spec-validator (pinned below, in a
-# venv under target/tools/venv). Network and disk only, no cargo: .ci/run starts it in the
-# background so the downloads overlap the Rust builds.
+# Installs the real tools tests/tools/check-exports.sh and check-html.sh check with, when
+# missing: TypeScript and @mintlify/validation (pinned in tests/tools/package-lock.json, under
+# target/tools/node_modules), Debian's golang-go and chromium, and openapi-spec-validator
+# (pinned below, in a venv under target/tools/venv). Network and disk only, no cargo: .ci/run
+# starts it in the background so the downloads overlap the Rust builds.
 set -euo pipefail
+
+# apt-get install, with an index update only when the first try fails (a fresh machine's index
+# may be missing or stale).
+apt_install() {
+    apt-get install -y --no-install-recommends "$@" \
+        || { apt-get update && apt-get install -y --no-install-recommends "$@"; }
+}
 cd "$(dirname "$0")/../.."
 tools=$PWD/target/tools
 openapi_spec_validator_version=0.9.0
@@ -18,8 +25,11 @@ if [[ ! -x $tools/node_modules/.bin/tsc ]] \
 fi
 
 if ! command -v go >/dev/null; then
-    apt-get install -y --no-install-recommends golang-go \
-        || { apt-get update && apt-get install -y --no-install-recommends golang-go; }
+    apt_install golang-go
+fi
+# For tests/tools/check-html.sh.
+if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+    apt_install chromium
 fi
 
 venv=$tools/venv

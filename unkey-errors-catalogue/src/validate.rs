@@ -92,18 +92,11 @@ pub(crate) fn validate(
         let Some(name) = key_name(key, top, report) else {
             continue;
         };
-        let place = seen.place(outline, top, name);
-        if let Some(first) = seen.duplicate(name, place) {
-            report.error(
-                place.key,
-                format!("`{name}` is set twice"),
-                Some(format!(
-                    "keep one of the two; the first is at line {}",
-                    first.line
-                )),
-            );
+        let Some(place) = seen.first_occurrence(outline, top, name, report, |name| {
+            format!("`{name}` is set twice")
+        }) else {
             continue;
-        }
+        };
         match name {
             "docs_base_url" => docs_base_url = docs_url(value, place, report),
             "errors" => entries = Some(validate_entries(value, place, outline, report)),
@@ -191,18 +184,11 @@ fn navigation_fields(
         let Some(name) = key_name(key, place, report) else {
             continue;
         };
-        let field = seen.place(outline, place, name);
-        if let Some(first) = seen.duplicate(name, field) {
-            report.error(
-                field.key,
-                format!("`{name}` is set twice in `docs_navigation`"),
-                Some(format!(
-                    "keep one of the two; the first is at line {}",
-                    first.line
-                )),
-            );
+        let Some(field) = seen.first_occurrence(outline, place, name, report, |name| {
+            format!("`{name}` is set twice in `docs_navigation`")
+        }) else {
             continue;
-        }
+        };
         match name {
             "group" => fields.group = line_text(name, value, field, report),
             "icon" => fields.icon = line_text(name, value, field, report),
@@ -494,6 +480,31 @@ impl KeySeen {
         (*count > 1).then_some(*first)
     }
 
+    /// The place of this occurrence of `name` under `parent`; `None`, after reporting the
+    /// repeat as `set_twice(name)` with where the first one stands, when `name` was seen before.
+    fn first_occurrence(
+        &mut self,
+        outline: &Outline,
+        parent: Place,
+        name: &str,
+        report: &mut Report<'_>,
+        set_twice: impl FnOnce(&str) -> String,
+    ) -> Option<Place> {
+        let place = self.place(outline, parent, name);
+        let Some(first) = self.duplicate(name, place) else {
+            return Some(place);
+        };
+        report.error(
+            place.key,
+            set_twice(name),
+            Some(format!(
+                "keep one of the two; the first is at line {}",
+                first.line
+            )),
+        );
+        None
+    }
+
     fn first(&self, name: &str) -> Option<Position> {
         self.counts.get(name).map(|(_, first)| *first)
     }
@@ -737,24 +748,16 @@ fn validate_entry(
         let Some(name) = key_name(key, place, report) else {
             continue;
         };
-        let field = seen.place(outline, place, name);
-        if let Some(first) = seen.duplicate(name, field) {
-            report.error(
-                field.key,
-                format!("field `{name}` is set twice in this entry"),
-                Some(format!(
-                    "keep one of the two; the first is at line {}",
-                    first.line
-                )),
-            );
+        let Some(field) = seen.first_occurrence(outline, place, name, report, |name| {
+            format!("field `{name}` is set twice in this entry")
+        }) else {
             continue;
-        }
+        };
         match name {
             "status" => fields.status = status(value, field, report),
             "title" => fields.title = line_text(name, value, field, report),
             "description" => fields.description = line_text(name, value, field, report),
             "detail" => fields.detail = line_text(name, value, field, report),
-
             "errors_array" => fields.errors_array = flag(name, value, field, report),
             "internal" => fields.internal = flag(name, value, field, report),
             "deprecated" => fields.deprecated = line_text(name, value, field, report),
@@ -1118,18 +1121,11 @@ fn gateway_fields(
         let Some(name) = key_name(key, place, report) else {
             continue;
         };
-        let field = seen.place(outline, place, name);
-        if let Some(first) = seen.duplicate(name, field) {
-            report.error(
-                field.key,
-                format!("field `{name}` is set twice in `gateway`"),
-                Some(format!(
-                    "keep one of the two; the first is at line {}",
-                    first.line
-                )),
-            );
+        let Some(field) = seen.first_occurrence(outline, place, name, report, |name| {
+            format!("field `{name}` is set twice in `gateway`")
+        }) else {
             continue;
-        }
+        };
         match name {
             "status" => fields.status = status(value, field, report),
             "title" => fields.title = line_text(name, value, field, report),

@@ -232,18 +232,9 @@ fn response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> Value {
         ));
         let body: Value =
             serde_json::from_str(&example_response(catalogue, entry)).unwrap_or_default();
-        let mut about = String::new();
-        if let Some(reason) = &entry.deprecated {
-            about.push_str(&format!("Deprecated: {reason}. "));
-        }
-        about.push_str(&format!("Docs: {}", catalogue.docs_url(entry)));
         examples.insert(
             entry.code.to_string(),
-            json!({
-                "summary": entry.description,
-                "description": about,
-                "value": body,
-            }),
+            named_example(catalogue, entry, body, ""),
         );
     }
     json!({
@@ -254,6 +245,21 @@ fn response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> Value {
                 "examples": examples,
             },
         },
+    })
+}
+
+/// One named example: the code's description as its summary, `note`, its deprecation and docs
+/// link as its description, and `body` as its value.
+fn named_example(catalogue: &Catalogue, entry: &Entry, body: Value, note: &str) -> Value {
+    let mut about = note.to_owned();
+    if let Some(reason) = &entry.deprecated {
+        about.push_str(&format!("Deprecated: {reason}. "));
+    }
+    about.push_str(&format!("Docs: {}", catalogue.docs_url(entry)));
+    json!({
+        "summary": entry.description,
+        "description": about,
+        "value": body,
     })
 }
 
@@ -276,21 +282,14 @@ fn gateway_response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> V
         let body: Value = gateway_example_response(entry)
             .and_then(|text| serde_json::from_str(&text).ok())
             .unwrap_or_default();
-        let mut about = String::new();
-        if gateway.message.is_none() {
-            about.push_str("The message comes from the error raised; this one is an example. ");
-        }
-        if let Some(reason) = &entry.deprecated {
-            about.push_str(&format!("Deprecated: {reason}. "));
-        }
-        about.push_str(&format!("Docs: {}", catalogue.docs_url(entry)));
+        let note = if gateway.message.is_none() {
+            "The message comes from the error raised; this one is an example. "
+        } else {
+            ""
+        };
         examples.insert(
             entry.code.to_string(),
-            json!({
-                "summary": entry.description,
-                "description": about,
-                "value": body,
-            }),
+            named_example(catalogue, entry, body, note),
         );
     }
     json!({

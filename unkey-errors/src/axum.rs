@@ -49,11 +49,26 @@
 //!
 //! A handler that panics is answered with the 500 envelope too when [`catch_panic`] is added
 //! inside [`request_id`]; see there for the order of the layers.
+//!
+//! # Logging
+//!
+//! A server error's body never says what went wrong, so its response logs it, through
+//! `tracing` (the `tracing` feature, which `axum` turns on): every 5xx a derived error answers
+//! with emits one `ERROR` event with the fields `request_id`, `code` (the URN), `status` and
+//! `error`, the error's `Display` text followed by each of its `source()`s, `: `-separated
+//! (`database failure: connection reset: broken pipe`). A client error (4xx) emits the same
+//! event at `DEBUG`: it is the API working as meant, and the busiest denials (401, 429) would
+//! otherwise flood the log. None of it reaches the response's body or headers.
+//!
+//! The sources are those of the error's `std::error::Error` impl (the one `thiserror` derives);
+//! a derived type without one, or a generic type whose impl needs bounds the derive does not
+//! add, is logged with its `Display` text alone. [`ErrorResponse`] and [`GatewayResponse`] are
+//! bodies, not errors, and log nothing; [`catch_panic`] logs the panics it answers.
 
 use std::any::Any;
+use std::error::Error;
 use std::fmt;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::extract::{FromRequestParts, Request};
 use axum::http::header::{ACCEPT, CONTENT_SECURITY_POLICY, CONTENT_TYPE, HeaderValue, VARY};
@@ -99,6 +114,9 @@ tokio::task_local! {
 #[derive(Clone)]
 struct Current {
     id: RequestId,
+    /// The id as a header value, made once per request: an error response's `x-request-id`
+    /// is then a clone of it (a reference count), not a copy.
+    header: HeaderValue,
     /// The request's `Accept` header, or `None` when it had none that is usable. Kept as the
     /// header value (a shared buffer: no copy) and read only when an error is answered.
     accept: Option<HeaderValue>,
@@ -111,27 +129,26 @@ struct Current {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RequestId(Arc<str>);
 
+/// How many random characters follow `req_` in a minted id.
+const MINTED_LEN: usize = 16;
+
 impl RequestId {
-    /// A fresh id in Unkey's style: `req_` and 16 base-36 characters.
+    /// A fresh id in Unkey's style: `req_` and 16 characters drawn uniformly from `[0-9A-Za-z]`
+    /// (about 95 random bits), e.g. `req_4Tq9ZbX0pLm2Rk7w`.
+    ///
+    /// The characters come from the thread's cryptographically secure generator
+    /// (`rand::rng()`, seeded from the operating system), so ids are unique in practice and
+    /// cannot be guessed from the ones a client has seen.
     pub fn mint() -> Self {
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        use std::hash::{BuildHasher, Hasher};
-        // A per-process random key (std's hasher seeds) over a counter: unique within the
-        // process, unpredictable across processes, with no extra dependency.
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-        let mut n = hasher.finish();
-        let mut id = String::with_capacity(20);
-        id.push_str("req_");
-        for _ in 0..16 {
-            let digit = (n % 36) as u8;
-            n /= 36;
-            id.push(char::from(if digit < 10 {
-                b'0' + digit
-            } else {
-                b'a' + digit - 10
-            }));
+        use rand::Rng as _;
+        let mut id = [0u8; 4 + MINTED_LEN];
+        id[..4].copy_from_slice(b"req_");
+        let mut rng = rand::rng();
+        for byte in &mut id[4..] {
+            *byte = rng.sample(rand::distr::Alphanumeric);
         }
+        // `req_` and ASCII letters and digits: always UTF-8.
+        let id = std::str::from_utf8(&id).unwrap_or("req_");
         RequestId(id.into())
     }
 
@@ -188,23 +205,31 @@ pub async fn request_id(mut request: Request, next: Next) -> Response {
     // Several ids for one request are ambiguous (which one would the caller quote to
     // support?), and taking the first would let whoever added headers first decide: mint.
     let mut sent = request.headers().get_all(&REQUEST_ID_HEADER).iter();
-    let id = match (sent.next(), sent.next()) {
-        (Some(value), None) => RequestId::from_header(value),
+    let sent = match (sent.next(), sent.next()) {
+        (Some(value), None) => RequestId::from_header(value).map(|id| (id, value.clone())),
         _ => None,
-    }
-    .unwrap_or_else(RequestId::mint);
+    };
+    let (id, header) = match sent {
+        Some(sent) => sent,
+        None => {
+            let id = RequestId::mint();
+            // A minted id is `req_` and ASCII letters and digits: always a valid value.
+            let header = HeaderValue::from_str(id.as_str())
+                .unwrap_or_else(|_| HeaderValue::from_static("req_"));
+            (id, header)
+        }
+    };
     request.extensions_mut().insert(id.clone());
     let current = Current {
-        id: id.clone(),
+        id,
+        header: header.clone(),
         accept: capture_accept(request.headers()),
     };
     let mut response = CURRENT.scope(current, next.run(request)).await;
-    if let Ok(value) = HeaderValue::from_str(id.as_str()) {
-        response
-            .headers_mut()
-            .entry(REQUEST_ID_HEADER)
-            .or_insert(value);
-    }
+    response
+        .headers_mut()
+        .entry(REQUEST_ID_HEADER)
+        .or_insert(header);
     response
 }
 
@@ -286,7 +311,12 @@ fn error_response(
     if negotiated {
         headers.insert(VARY, HeaderValue::from_static("accept"));
     }
-    if let Ok(request_id) = HeaderValue::from_str(request_id) {
+    // The current request's id has its header value already: share it rather than copy.
+    let current = CURRENT
+        .try_with(|current| (current.id.as_str() == request_id).then(|| current.header.clone()))
+        .ok()
+        .flatten();
+    if let Some(request_id) = current.or_else(|| HeaderValue::from_str(request_id).ok()) {
         headers.insert(REQUEST_ID_HEADER, request_id);
     }
     response
@@ -294,26 +324,164 @@ fn error_response(
 
 /// The response for an error, in its surface's shape ([`UnkeyError::surface`]) and the media
 /// type the request asks for (see [Content negotiation](self#content-negotiation)), with the
-/// id of the current request. Derived errors' `IntoResponse` calls this.
+/// id of the current request.
 ///
 /// On the API: the code's status and the envelope. On the gateway: the code's gateway status
 /// (500 for a code the gateway never sends) and the gateway's body, whose message is the
 /// catalogue's public sentence, or the error's public [`detail`](UnkeyError::detail) for a
 /// code whose message comes from the error.
+///
+/// The error is logged as well (see [Logging](self#logging)), with its `Display` text only:
+/// this function cannot see whether `E` implements `std::error::Error`. A derived error's own
+/// `IntoResponse` logs its sources too.
 pub fn into_response<E: UnkeyError + ?Sized>(error: &E) -> Response {
+    respond(error, None)
+}
+
+/// What a derived error's `IntoResponse` calls: [`into_response`], with the error as a
+/// `std::error::Error` when it is one, so that its sources are logged.
+fn respond<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
     let id = RequestId::current();
     match error.surface() {
-        Surface::Api => error.to_response(id.as_str()).into_response(),
-        Surface::Gateway => GatewayResponse::for_error(error, id.to_string()).into_response(),
+        Surface::Api => {
+            // Written straight from the error: nothing is copied but into the body itself.
+            let code = error.code();
+            let detail = error.detail();
+            log(error, as_error, &id, code.status());
+            let negotiated = negotiate(api_media_type);
+            let Ok(body) =
+                crate::response::write_body(id.as_str(), &detail, code, error.validation_errors())
+            else {
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            };
+            error_response(
+                code.status(),
+                negotiated.unwrap_or(PROBLEM_JSON),
+                body,
+                id.as_str(),
+                negotiated.is_some(),
+            )
+        }
+        Surface::Gateway => {
+            let response = GatewayResponse::for_error(error, id.to_string());
+            log(error, as_error, &id, response.status());
+            response.into_response()
+        }
+    }
+}
+
+/// Logs an error answered with `status`: a server error (5xx) at `ERROR`, since nothing else
+/// records its cause, and a client error at `DEBUG`, since those are the API working as meant
+/// (and the busiest ones, 401 and 429, would drown the log at a higher level). See
+/// [Logging](self#logging).
+fn log<E: UnkeyError + ?Sized>(
+    error: &E,
+    as_error: Option<&dyn Error>,
+    id: &RequestId,
+    status: u16,
+) {
+    let code = error.code();
+    let chain = Chain { error, as_error };
+    if status >= 500 {
+        tracing::error!(
+            request_id = %id,
+            code = code.as_str(),
+            status,
+            error = %chain,
+            "answered a server error",
+        );
+    } else {
+        tracing::debug!(
+            request_id = %id,
+            code = code.as_str(),
+            status,
+            error = %chain,
+            "answered a client error",
+        );
+    }
+}
+
+/// An error's `Display` text followed by each of its sources', `: `-separated, written as the
+/// log line needs it without collecting anything first.
+struct Chain<'a, E: ?Sized> {
+    error: &'a E,
+    /// The same error as a `std::error::Error`, when it is one: where the sources come from.
+    as_error: Option<&'a dyn Error>,
+}
+
+/// How many sources are written at most, so a chain that loops cannot hang the log.
+const MAX_SOURCES: usize = 32;
+
+impl<E: fmt::Display + ?Sized> fmt::Display for Chain<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.error)?;
+        let mut next = self.as_error.and_then(Error::source);
+        for _ in 0..MAX_SOURCES {
+            let Some(source) = next else { break };
+            write!(f, ": {source}")?;
+            next = source.source();
+        }
+        Ok(())
+    }
+}
+
+/// What `#[derive(UnkeyError)]`'s `IntoResponse` (the `__into_response!` macro) uses. Not
+/// public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    use std::error::Error;
+
+    use axum::response::Response;
+
+    use crate::UnkeyError;
+
+    /// The response for a derived error, logging its sources when `as_error` is the error
+    /// itself as a `std::error::Error`.
+    pub fn respond<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
+        super::respond(error, as_error)
+    }
+
+    /// A borrowed error, for asking whether it implements `std::error::Error` without a bound:
+    /// `(&probe).as_std_error()` is `Some` when it does ([`IsStdError`] applies to the
+    /// probe itself) and `None` otherwise ([`NotStdError`] applies to a reference to it, the
+    /// next candidate method resolution tries). For a generic type whose `Error` impl needs
+    /// bounds the impl being generated lacks, the answer is `None`.
+    pub struct Probe<'a, T: ?Sized>(pub &'a T);
+
+    /// The answer for an error that implements `std::error::Error`.
+    pub trait IsStdError<'a> {
+        /// The error as a `std::error::Error`.
+        fn as_std_error(&self) -> Option<&'a dyn Error>;
+    }
+
+    impl<'a, T: Error> IsStdError<'a> for Probe<'a, T> {
+        fn as_std_error(&self) -> Option<&'a dyn Error> {
+            Some(self.0)
+        }
+    }
+
+    /// The answer for any other error.
+    pub trait NotStdError<'a> {
+        /// `None`: the error has no sources to log.
+        fn as_std_error(&self) -> Option<&'a dyn Error>;
+    }
+
+    impl<'a, T: ?Sized> NotStdError<'a> for &Probe<'a, T> {
+        fn as_std_error(&self) -> Option<&'a dyn Error> {
+            None
+        }
     }
 }
 
 /// The API's answer: the body as `application/problem+json` or `application/json` (see
 /// [Content negotiation](self#content-negotiation)), with the body's status and request id.
+///
+/// A body says nothing of the error behind it, so nothing is logged here (a derived error's
+/// response is logged where it is built).
 impl IntoResponse for ErrorResponse {
     fn into_response(self) -> Response {
         let negotiated = negotiate(api_media_type);
-        let Ok(body) = serde_json::to_vec(&self) else {
+        let Ok(body) = crate::response::write_response(&self) else {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         };
         error_response(
@@ -338,7 +506,8 @@ impl<C: ErrorCode> IntoResponse for GatewayResponse<C> {
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             };
             let negotiated = negotiated.is_some();
-            error_response(self.status(), JSON, body, &self.meta.request_id, negotiated)
+            let id = &self.meta.request_id;
+            error_response(self.status(), JSON, body, id, negotiated)
         } else {
             let page = self.to_html();
             let mut response =

@@ -98,14 +98,24 @@ pub trait UnkeyError: fmt::Display {
     }
 
     /// The response body for this error, for the request `request_id`.
+    ///
+    /// The body owns its text, so `request_id` and a detail made for this error are copied
+    /// into it; a detail that is the catalogue's description (a server error's) is not.
     fn to_response(&self, request_id: &str) -> ErrorResponse {
-        let mut response = ErrorResponse::new(
-            self.code(),
-            request_id.to_owned(),
-            self.detail().into_owned(),
-        );
-        for error in self.validation_errors() {
-            response = response.with_error(error.clone());
+        let code = self.code();
+        let description = code.description();
+        let detail: Cow<'static, str> = match self.detail() {
+            // The description is static: borrow it for as long as the body lives.
+            Cow::Borrowed(detail) if std::ptr::eq(detail, description) => {
+                Cow::Borrowed(description)
+            }
+            detail => Cow::Owned(detail.into_owned()),
+        };
+        let mut response = ErrorResponse::new(code, request_id.to_owned(), detail);
+        let errors = self.validation_errors();
+        if !errors.is_empty() {
+            let array = response.error.errors.get_or_insert_with(Vec::new);
+            array.extend_from_slice(errors);
         }
         response
     }

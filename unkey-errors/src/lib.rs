@@ -115,7 +115,13 @@ macro_rules! __into_response {
             $($predicates)*
         {
             fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::axum::into_response(&self)
+                // Whether `Self` is a `std::error::Error`, without requiring it: the probe's
+                // first method applies when it is, the second otherwise (see the probe's docs).
+                #[allow(unused_imports)]
+                use $crate::axum::__private::{IsStdError as _, NotStdError as _};
+                let probe = $crate::axum::__private::Probe(&self);
+                let as_error = (&probe).as_std_error();
+                $crate::axum::__private::respond(&self, as_error)
             }
         }
     };

@@ -302,6 +302,111 @@ impl ValidationError {
     }
 }
 
+/// The JSON of an API error body built from its parts, as [`ErrorResponse::new`] with
+/// [`ErrorResponse::with_error`] for each of `errors` would serialize, without building it: the
+/// parts are borrowed, so the body's buffer is the one allocation. The buffer is sized for a
+/// body that needs no escaping, so such a body fills it exactly and becomes the response's
+/// bytes without another allocation.
+#[cfg(feature = "axum")]
+pub(crate) fn write_body<C: ErrorCode>(
+    request_id: &str,
+    detail: &str,
+    code: C,
+    errors: &[ValidationError],
+) -> serde_json::Result<Vec<u8>> {
+    let body = BorrowedBody {
+        meta: BorrowedMeta { request_id },
+        error: BorrowedError {
+            detail,
+            status: code.status(),
+            title: code.title(),
+            type_url: code.docs_url(),
+            errors: (code.has_errors_array() || !errors.is_empty()).then_some(errors),
+        },
+    };
+    write_json(&body, body_len(request_id, &body.error))
+}
+
+/// The JSON of `response`, in a buffer sized as [`write_body`]'s.
+#[cfg(feature = "axum")]
+pub(crate) fn write_response(response: &ErrorResponse) -> serde_json::Result<Vec<u8>> {
+    let error = &response.error;
+    let borrowed = BorrowedError {
+        detail: &error.detail,
+        status: error.status,
+        title: &error.title,
+        type_url: &error.type_url,
+        errors: error.errors.as_deref(),
+    };
+    write_json(response, body_len(&response.meta.request_id, &borrowed))
+}
+
+#[cfg(feature = "axum")]
+fn write_json(value: &impl Serialize, len: usize) -> serde_json::Result<Vec<u8>> {
+    let mut buffer = Vec::with_capacity(len);
+    serde_json::to_writer(&mut buffer, value)?;
+    Ok(buffer)
+}
+
+/// The length of a body's JSON when nothing in it needs escaping, not counting members a
+/// newer server added (a body with those grows its buffer once).
+#[cfg(feature = "axum")]
+fn body_len(request_id: &str, error: &BorrowedError<'_>) -> usize {
+    const SKELETON: &str =
+        r#"{"meta":{"requestId":""},"error":{"detail":"","status":,"title":"","type":""}}"#;
+    let digits = error.status.checked_ilog10().unwrap_or(0) as usize + 1;
+    let errors = error.errors.map_or(0, |errors| {
+        // `,"errors":[` `]`, a comma between problems, and each problem's members.
+        let problems: usize = errors
+            .iter()
+            .map(|e| {
+                r#"{"location":"","message":""}"#.len()
+                    + e.location.len()
+                    + e.message.len()
+                    + e.fix
+                        .as_ref()
+                        .map_or(0, |fix| r#","fix":"""#.len() + fix.len())
+            })
+            .sum();
+        r#","errors":[]"#.len() + errors.len().saturating_sub(1) + problems
+    });
+    SKELETON.len()
+        + request_id.len()
+        + error.detail.len()
+        + digits
+        + error.title.len()
+        + error.type_url.len()
+        + errors
+}
+
+/// An [`ErrorResponse`] without members of its own, borrowing every part: serializes as the
+/// response does, member for member.
+#[cfg(feature = "axum")]
+#[derive(Serialize)]
+struct BorrowedBody<'a> {
+    meta: BorrowedMeta<'a>,
+    error: BorrowedError<'a>,
+}
+
+#[cfg(feature = "axum")]
+#[derive(Serialize)]
+struct BorrowedMeta<'a> {
+    #[serde(rename = "requestId")]
+    request_id: &'a str,
+}
+
+#[cfg(feature = "axum")]
+#[derive(Serialize)]
+struct BorrowedError<'a> {
+    detail: &'a str,
+    status: u16,
+    title: &'a str,
+    #[serde(rename = "type")]
+    type_url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors: Option<&'a [ValidationError]>,
+}
+
 /// A key of a wire object: the index of a known member, or another member's name.
 enum Key {
     Known(usize),
@@ -535,6 +640,56 @@ mod tests {
         let text = serde_json::to_string(&response).unwrap();
         for member in ["region", "instance", "links", "\"code\""] {
             assert!(!text.contains(member), "{member} in {text}");
+        }
+    }
+
+    /// The borrowed body the axum responses write is byte for byte the response's own JSON,
+    /// and fills its buffer exactly when nothing needs escaping.
+    #[cfg(feature = "axum")]
+    #[test]
+    fn a_body_written_from_its_parts_is_the_responses_json() {
+        use crate::ValidationError;
+
+        let problems = [
+            ValidationError::new("body.apiId", "must not be empty").with_fix("send an id"),
+            ValidationError::new("body.name", "must be a string"),
+        ];
+        let cases: [(crate::Code, &str, &[ValidationError]); 5] = [
+            (
+                codes::unkey::authentication::KEY_NOT_FOUND,
+                "The key was not found.",
+                &[],
+            ),
+            (codes::unkey::application::UNEXPECTED_ERROR, "x", &[]),
+            (codes::unkey::application::INVALID_INPUT, "invalid", &[]),
+            (
+                codes::unkey::application::INVALID_INPUT,
+                "invalid",
+                &problems,
+            ),
+            (
+                codes::unkey::authorization::FORBIDDEN,
+                "with \"quotes\"\n",
+                &problems[..1],
+            ),
+        ];
+        for (code, detail, errors) in cases {
+            let mut built = ErrorResponse::new(code, "req_1", detail.to_owned());
+            for problem in errors {
+                built = built.with_error(problem.clone());
+            }
+            let expected = serde_json::to_vec(&built).unwrap();
+            let written = super::write_body("req_1", detail, code, errors).unwrap();
+            assert_eq!(
+                String::from_utf8(written.clone()).unwrap(),
+                String::from_utf8(expected.clone()).unwrap(),
+                "{}",
+                code.as_str()
+            );
+            assert_eq!(super::write_response(&built).unwrap(), expected);
+            if !detail.contains('"') {
+                assert_eq!(written.len(), written.capacity(), "{}", code.as_str());
+            }
         }
     }
 

@@ -270,3 +270,32 @@ async fn no_server_error_code_leaks_display_or_source_into_body_or_headers() {
         );
     }
 }
+
+#[test]
+fn minted_ids_are_unique_random_letters_and_digits_after_req() {
+    const COUNT: usize = 10_000;
+    let ids: Vec<String> = (0..COUNT).map(|_| RequestId::mint().to_string()).collect();
+    let unique: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    assert_eq!(unique.len(), COUNT, "a minted id repeats");
+    for id in &ids {
+        assert_eq!(id.len(), 20, "{id}");
+        assert!(id.starts_with("req_"), "{id}");
+        assert!(id[4..].bytes().all(|b| b.is_ascii_alphanumeric()), "{id}");
+    }
+    // No fixed part beyond `req_`: every position takes many values, the last as much as the
+    // first (uniform over 62 characters, 10,000 draws each see nearly all of them).
+    for position in 4..20 {
+        let seen: std::collections::HashSet<u8> =
+            ids.iter().map(|id| id.as_bytes()[position]).collect();
+        assert!(
+            seen.len() >= 50,
+            "position {position}: only {} characters",
+            seen.len()
+        );
+    }
+    // All three kinds of character occur, so the alphabet is `[0-9A-Za-z]`.
+    let all: String = ids.concat();
+    assert!(all.bytes().any(|b| b.is_ascii_uppercase()));
+    assert!(all.bytes().any(|b| b.is_ascii_lowercase()));
+    assert!(all[4..].bytes().any(|b| b.is_ascii_digit()));
+}

@@ -255,13 +255,9 @@ async fn send(
         .map_err(|_| format!("{path}: no answer in {PATIENCE:?}"))?
 }
 
-/// Whether `id` is one the middleware minted: `req_` and 16 base-36 characters.
+/// Whether `id` is one the middleware minted: `req_` and 16 letters and digits.
 fn is_minted(id: &str) -> bool {
-    id.len() == 20
-        && id.starts_with("req_")
-        && id[4..]
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+    id.len() == 20 && id.starts_with("req_") && id[4..].bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// The media type of the API's error bodies for a request without an `Accept` header, as all
@@ -465,10 +461,12 @@ async fn twenty_thousand_errors_over_64_keep_alive_connections_are_each_answered
         CONNECTIONS + 1,
         "each connection stayed open for all of its requests"
     );
-    assert!(
-        log_lines_with("load_").is_empty(),
-        "no handler panicked under load"
-    );
+    // Server errors are logged (one ERROR line each); a panic is logged as one.
+    let panics = log_lines_with("load_")
+        .into_iter()
+        .filter(|line| line.contains("a handler panicked"))
+        .count();
+    assert_eq!(panics, 0, "no handler panicked under load");
 }
 
 /// A request written byte for byte, as no well-behaved client would send it, and its raw

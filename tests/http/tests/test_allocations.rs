@@ -1,0 +1,221 @@
+//! How many allocations the error path makes, counted by a global allocator that only this test
+//! binary has: `to_response` with its serialization, and a derived error's axum response
+//! against a hand-written `(StatusCode, Json(..))` answer with the same body. Counts, not
+//! times: each is printed (`-- --nocapture`) and compared with what it may cost.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use axum::Json;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Router, middleware};
+use serde::Serialize;
+use tower::ServiceExt as _;
+use unkey_errors::UnkeyError;
+use unkey_errors::axum::RequestId;
+
+/// Counts the allocations (and reallocations) of the thread that makes them, so tests running
+/// in parallel do not see each other's.
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count() {
+    // `try_with`: the allocator also serves threads while their locals are torn down.
+    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+}
+
+// SAFETY: every call is passed to `System` unchanged; counting touches no allocation.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count();
+        // SAFETY: the caller's guarantees for `alloc`, passed on.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count();
+        // SAFETY: as for `alloc`.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count();
+        // SAFETY: `ptr` came from this allocator, that is from `System`, with `layout`.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as for `realloc`.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// What `f` returns, and how many allocations it made on this thread.
+fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let value = f();
+    (value, ALLOCATIONS.with(Cell::get) - before)
+}
+
+/// Unkey's busiest denials, and a server error with a source, as a service derives them.
+#[derive(Debug, thiserror::Error, UnkeyError)]
+enum Denied {
+    #[error("The key was not found.")]
+    #[unkey(code = "err:unkey:authentication:key_not_found")]
+    KeyNotFound,
+    #[error("The workspace is rate limited.")]
+    #[unkey(code = "err:user:too_many_requests:workspace_rate_limited")]
+    RateLimited,
+    #[error("the key store failed")]
+    #[unkey(code = "err:unkey:application:unexpected_error")]
+    Store(#[source] std::io::Error),
+}
+
+/// The envelope written by hand, as a service without this crate would send it.
+#[derive(Serialize)]
+struct HandBody<'a> {
+    meta: HandMeta<'a>,
+    error: HandError<'a>,
+}
+
+#[derive(Serialize)]
+struct HandMeta<'a> {
+    #[serde(rename = "requestId")]
+    request_id: &'a str,
+}
+
+#[derive(Serialize)]
+struct HandError<'a> {
+    detail: &'a str,
+    status: u16,
+    title: &'a str,
+    #[serde(rename = "type")]
+    type_url: &'a str,
+}
+
+/// The allocations a route's answer made, carried back in the response's extensions.
+#[derive(Clone, Copy)]
+struct Made(usize);
+
+fn answer(make: impl FnOnce() -> Response) -> Response {
+    let (mut response, made) = allocations(make);
+    response.extensions_mut().insert(Made(made));
+    response
+}
+
+/// The hand-written answer for `error`: its status and the same JSON body, with no library.
+fn by_hand(error: &Denied, id: &RequestId) -> Response {
+    let code = error.code();
+    let detail = error.detail();
+    let body = HandBody {
+        meta: HandMeta {
+            request_id: id.as_str(),
+        },
+        error: HandError {
+            detail: &detail,
+            status: code.status(),
+            title: code.title(),
+            type_url: code.docs_url(),
+        },
+    };
+    (StatusCode::from_u16(code.status()).unwrap(), Json(body)).into_response()
+}
+
+fn denial(name: &str) -> Denied {
+    match name {
+        "401" => Denied::KeyNotFound,
+        "429" => Denied::RateLimited,
+        _ => Denied::Store(std::io::Error::other("connection reset")),
+    }
+}
+
+/// Derived and hand-written answers behind the request-id middleware, as a service has them.
+fn app() -> Router {
+    Router::new()
+        .route(
+            "/derived/{name}",
+            get(
+                |axum::extract::Path(name): axum::extract::Path<String>| async move {
+                    let error = denial(&name);
+                    answer(|| error.into_response())
+                },
+            ),
+        )
+        .route(
+            "/hand/{name}",
+            get(
+                |axum::extract::Path(name): axum::extract::Path<String>, id: RequestId| async move {
+                    let error = denial(&name);
+                    // The detail is the error's either way; only the answer is counted.
+                    let detail_made = allocations(|| error.detail()).1;
+                    let (mut response, made) = allocations(|| by_hand(&error, &id));
+                    response.extensions_mut().insert(Made(made + detail_made));
+                    response
+                },
+            ),
+        )
+        .layer(middleware::from_fn(unkey_errors::axum::request_id))
+}
+
+async fn made(path: &str) -> (StatusCode, usize) {
+    let request = Request::get(path)
+        .header("x-request-id", "req_from_the_client")
+        .body(Body::empty())
+        .unwrap();
+    let response = app().oneshot(request).await.unwrap();
+    (
+        response.status(),
+        response.extensions().get::<Made>().unwrap().0,
+    )
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_derived_errors_axum_response_allocates_no_more_than_a_hand_written_one() {
+    for (name, status) in [("401", 401), ("429", 429), ("500", 500)] {
+        let (derived_status, derived) = made(&format!("/derived/{name}")).await;
+        let (hand_status, hand) = made(&format!("/hand/{name}")).await;
+        println!("{name}: IntoResponse of the derived error {derived}, by hand {hand}");
+        assert_eq!(
+            (derived_status.as_u16(), hand_status.as_u16()),
+            (status, status)
+        );
+        assert!(
+            derived <= hand,
+            "{name}: the derived error's response made {derived} allocations, the hand-written one {hand}"
+        );
+    }
+}
+
+#[test]
+fn to_response_copies_only_what_the_body_must_own() {
+    let cases = [
+        // The request id, and the `Display` text that is a client error's detail.
+        (denial("401"), 2),
+        (denial("429"), 2),
+        // The request id only: a server error's detail is the static description.
+        (denial("500"), 1),
+    ];
+    for (error, most) in cases {
+        let (response, built) = allocations(|| error.to_response("req_from_the_client"));
+        let (body, written) = allocations(|| serde_json::to_vec(&response).unwrap());
+        println!(
+            "{}: to_response {built}, serializing {written} ({} bytes)",
+            error.status(),
+            body.len()
+        );
+        assert!(
+            built <= most,
+            "{}: to_response made {built} allocations",
+            error.status()
+        );
+    }
+}

@@ -1,0 +1,216 @@
+//! What error responses log, read back from a capturing `tracing` subscriber while a real axum
+//! server on 127.0.0.1 answers a real HTTP client: a server error is one ERROR event with its
+//! request id, code, status and every cause, a client error a DEBUG one, and neither reaches
+//! the response.
+
+use std::fmt;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::{Mutex, OnceLock};
+
+use axum::routing::get;
+use axum::{Router, middleware};
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::util::SubscriberInitExt;
+use unkey_errors::UnkeyError;
+
+/// The innermost cause: what a database driver would report.
+#[derive(Debug, thiserror::Error)]
+#[error("query failed on db-7")]
+struct QueryFailed(#[source] std::io::Error);
+
+#[derive(Debug, thiserror::Error, UnkeyError)]
+enum KeyError {
+    #[error("the key store failed")]
+    #[unkey(code = "err:unkey:application:unexpected_error")]
+    Store(#[source] QueryFailed),
+    #[error("no key matches the hash")]
+    #[unkey(code = "err:unkey:authentication:key_not_found")]
+    NotFound,
+}
+
+/// A derived error that is not a `std::error::Error`: logged with its `Display` text alone.
+#[derive(Debug, UnkeyError)]
+#[unkey(code = "err:unkey:application:service_unavailable")]
+struct Overloaded;
+
+impl fmt::Display for Overloaded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("all 12 workers are busy")
+    }
+}
+
+/// A generic derived error: its `IntoResponse` compiles without asking for `Error` bounds.
+#[derive(Debug, thiserror::Error, UnkeyError)]
+#[error("upstream said {0}")]
+#[unkey(code = "err:unkey:application:unexpected_error")]
+struct Upstream<T: fmt::Debug + fmt::Display>(T);
+
+async fn store() -> Result<String, KeyError> {
+    Err(KeyError::Store(QueryFailed(std::io::Error::new(
+        std::io::ErrorKind::ConnectionReset,
+        "connection reset by 10.0.0.7",
+    ))))
+}
+
+async fn not_found() -> Result<String, KeyError> {
+    Err(KeyError::NotFound)
+}
+
+async fn overloaded() -> Result<String, Overloaded> {
+    Err(Overloaded)
+}
+
+async fn upstream() -> Result<String, Upstream<u16>> {
+    Err(Upstream(502))
+}
+
+/// Everything logged, for the whole test binary.
+fn logs() -> &'static Mutex<Vec<u8>> {
+    static LOGS: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+    &LOGS
+}
+
+struct LogWriter;
+
+impl Write for LogWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        logs().lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Installs, once, a subscriber that keeps every event down to DEBUG. Global, because the
+/// server answers on whichever runtime thread took the request.
+fn capture_logs() {
+    static INSTALLED: OnceLock<()> = OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        tracing_subscriber::fmt()
+            .with_writer(|| LogWriter)
+            .with_ansi(false)
+            .without_time()
+            .with_max_level(LevelFilter::DEBUG)
+            .finish()
+            .try_init()
+            .unwrap();
+    });
+}
+
+/// The logged lines that mention `needle`.
+fn lines_with(needle: &str) -> Vec<String> {
+    let logs = String::from_utf8_lossy(&logs().lock().unwrap()).into_owned();
+    logs.lines()
+        .filter(|line| line.contains(needle))
+        .map(str::to_owned)
+        .collect()
+}
+
+async fn serve() -> SocketAddr {
+    capture_logs();
+    let app = Router::new()
+        .route("/store", get(store))
+        .route("/not-found", get(not_found))
+        .route("/overloaded", get(overloaded))
+        .route("/upstream", get(upstream))
+        .layer(middleware::from_fn(unkey_errors::axum::request_id));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    address
+}
+
+/// A GET with `request_id` over a socket: the status, every header as one text, and the body.
+async fn fetch(address: SocketAddr, path: &str, request_id: &str) -> (u16, String, String) {
+    let url = format!("http://{address}{path}");
+    let request_id = request_id.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut response = agent
+            .get(&url)
+            .header("x-request-id", &request_id)
+            .call()
+            .unwrap();
+        let headers = format!("{:?}", response.headers());
+        let body = response.body_mut().read_to_string().unwrap();
+        (response.status().as_u16(), headers, body)
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_server_error_is_logged_once_at_error_with_its_id_code_status_and_causes() {
+    let address = serve().await;
+    let (status, headers, body) = fetch(address, "/store", "req_log_store").await;
+    assert_eq!(status, 500);
+
+    let lines = lines_with("req_log_store");
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    let line = &lines[0];
+    assert!(line.trim_start().starts_with("ERROR"), "{line}");
+    for fact in [
+        "request_id=req_log_store",
+        "err:unkey:application:unexpected_error",
+        "status=500",
+        // The error's own text first, then each cause in order.
+        "error=the key store failed: query failed on db-7: connection reset by 10.0.0.7",
+    ] {
+        assert!(line.contains(fact), "{fact:?} missing from {line}");
+    }
+    for secret in ["key store failed", "db-7", "10.0.0.7"] {
+        assert!(!body.contains(secret), "{secret:?} in the body {body}");
+        assert!(
+            !headers.contains(secret),
+            "{secret:?} in the headers {headers}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_client_error_is_logged_at_debug_only() {
+    let address = serve().await;
+    let (status, _, body) = fetch(address, "/not-found", "req_log_not_found").await;
+    assert_eq!(status, 401);
+    assert!(body.contains("no key matches the hash"), "{body}");
+
+    let lines = lines_with("req_log_not_found");
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    let line = &lines[0];
+    assert!(line.trim_start().starts_with("DEBUG"), "{line}");
+    for fact in [
+        "err:unkey:authentication:key_not_found",
+        "status=401",
+        "error=no key matches the hash",
+    ] {
+        assert!(line.contains(fact), "{fact:?} missing from {line}");
+    }
+}
+
+#[tokio::test]
+async fn errors_without_an_error_impl_in_reach_are_logged_with_their_text() {
+    let address = serve().await;
+    let (status, _, body) = fetch(address, "/overloaded", "req_log_overloaded").await;
+    assert_eq!(status, 500);
+    assert!(!body.contains("12 workers"), "{body}");
+    let lines = lines_with("req_log_overloaded");
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(lines[0].trim_start().starts_with("ERROR"), "{}", lines[0]);
+    assert!(
+        lines[0].contains("error=all 12 workers are busy"),
+        "{}",
+        lines[0]
+    );
+
+    let (status, _, _) = fetch(address, "/upstream", "req_log_upstream").await;
+    assert_eq!(status, 500);
+    let lines = lines_with("req_log_upstream");
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(lines[0].contains("error=upstream said 502"), "{}", lines[0]);
+}

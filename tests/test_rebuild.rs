@@ -3,6 +3,8 @@
 //! Builds a scratch crate with its own catalogue (in `target/rebuild-scratch/`, outside the
 //! workspace), edits the catalogue, and checks that the rebuilt program sees each edit.
 
+mod scratch;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -28,7 +30,8 @@ fn main() {
 }
 "#;
 
-/// A scratch crate of its own for each test (tests run in parallel), sharing one target dir.
+/// A scratch crate of its own for each test (tests run in parallel), building in the
+/// workspace's target dir.
 fn scratch_crate(name: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("target/rebuild-scratch").join(name);
@@ -53,7 +56,7 @@ fn run(dir: &Path) -> String {
     let output = Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--offline"])
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", dir.join("../target"))
+        .env("CARGO_TARGET_DIR", scratch::target_dir())
         .env_remove("CARGO_MANIFEST_DIR")
         .output()
         .unwrap();
@@ -95,11 +98,11 @@ fn metadata_size(dir: &Path) -> u64 {
     let status = Command::new(env!("CARGO"))
         .args(["check", "--quiet", "--offline"])
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", dir.join("../target"))
+        .env("CARGO_TARGET_DIR", scratch::target_dir())
         .status()
         .unwrap();
     assert!(status.success());
-    let deps = dir.join("../target/debug/deps");
+    let deps = scratch::target_dir().join("debug/deps");
     let newest = fs::read_dir(&deps)
         .unwrap()
         .filter_map(Result::ok)

@@ -10,6 +10,8 @@
 //! catalogue lacks is our compile error on the string, with no cascade; a broken catalogue is a
 //! compile error located in the file.
 
+mod scratch;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -118,8 +120,7 @@ impl Workspace {
         Command::new(env!("CARGO"))
             .args([command, "--quiet", "--offline", "-p", "shop-service"])
             .current_dir(&self.dir)
-            // Shared with the rebuild tests' scratch crates: the dependencies build once.
-            .env("CARGO_TARGET_DIR", self.dir.join("../target"))
+            .env("CARGO_TARGET_DIR", scratch::target_dir())
             .env("CARGO_TERM_COLOR", "never")
             .env_remove("CARGO_MANIFEST_DIR")
             .output()

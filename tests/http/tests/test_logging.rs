@@ -3,15 +3,13 @@
 //! request id, code, status and every cause, a client error a DEBUG one, and neither reaches
 //! the response.
 
+mod captured_logs;
+
 use std::fmt;
-use std::io::Write;
 use std::net::SocketAddr;
-use std::sync::{Mutex, OnceLock};
 
 use axum::routing::get;
 use axum::{Router, middleware};
-use tracing_subscriber::filter::LevelFilter;
-use tracing_subscriber::util::SubscriberInitExt;
 use unkey_errors::UnkeyError;
 
 /// The innermost cause: what a database driver would report.
@@ -65,52 +63,8 @@ async fn upstream() -> Result<String, Upstream<u16>> {
     Err(Upstream(502))
 }
 
-/// Everything logged, for the whole test binary.
-fn logs() -> &'static Mutex<Vec<u8>> {
-    static LOGS: Mutex<Vec<u8>> = Mutex::new(Vec::new());
-    &LOGS
-}
-
-struct LogWriter;
-
-impl Write for LogWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        logs().lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Installs, once, a subscriber that keeps every event down to DEBUG. Global, because the
-/// server answers on whichever runtime thread took the request.
-fn capture_logs() {
-    static INSTALLED: OnceLock<()> = OnceLock::new();
-    INSTALLED.get_or_init(|| {
-        tracing_subscriber::fmt()
-            .with_writer(|| LogWriter)
-            .with_ansi(false)
-            .without_time()
-            .with_max_level(LevelFilter::DEBUG)
-            .finish()
-            .try_init()
-            .unwrap();
-    });
-}
-
-/// The logged lines that mention `needle`.
-fn lines_with(needle: &str) -> Vec<String> {
-    let logs = String::from_utf8_lossy(&logs().lock().unwrap()).into_owned();
-    logs.lines()
-        .filter(|line| line.contains(needle))
-        .map(str::to_owned)
-        .collect()
-}
-
 async fn serve() -> SocketAddr {
-    capture_logs();
+    captured_logs::capture();
     let app = Router::new()
         .route("/store", get(store))
         .route("/not-found", get(not_found))
@@ -151,7 +105,7 @@ async fn a_server_error_is_logged_once_at_error_with_its_id_code_status_and_caus
     let (status, headers, body) = fetch(address, "/store", "req_log_store").await;
     assert_eq!(status, 500);
 
-    let lines = lines_with("req_log_store");
+    let lines = captured_logs::lines_with("req_log_store");
     assert_eq!(lines.len(), 1, "{lines:#?}");
     let line = &lines[0];
     assert!(line.trim_start().starts_with("ERROR"), "{line}");
@@ -180,7 +134,7 @@ async fn a_client_error_is_logged_at_debug_only() {
     assert_eq!(status, 401);
     assert!(body.contains("no key matches the hash"), "{body}");
 
-    let lines = lines_with("req_log_not_found");
+    let lines = captured_logs::lines_with("req_log_not_found");
     assert_eq!(lines.len(), 1, "{lines:#?}");
     let line = &lines[0];
     assert!(line.trim_start().starts_with("DEBUG"), "{line}");
@@ -199,7 +153,7 @@ async fn errors_without_an_error_impl_in_reach_are_logged_with_their_text() {
     let (status, _, body) = fetch(address, "/overloaded", "req_log_overloaded").await;
     assert_eq!(status, 500);
     assert!(!body.contains("12 workers"), "{body}");
-    let lines = lines_with("req_log_overloaded");
+    let lines = captured_logs::lines_with("req_log_overloaded");
     assert_eq!(lines.len(), 1, "{lines:#?}");
     assert!(lines[0].trim_start().starts_with("ERROR"), "{}", lines[0]);
     assert!(
@@ -210,7 +164,7 @@ async fn errors_without_an_error_impl_in_reach_are_logged_with_their_text() {
 
     let (status, _, _) = fetch(address, "/upstream", "req_log_upstream").await;
     assert_eq!(status, 500);
-    let lines = lines_with("req_log_upstream");
+    let lines = captured_logs::lines_with("req_log_upstream");
     assert_eq!(lines.len(), 1, "{lines:#?}");
     assert!(lines[0].contains("error=upstream said 502"), "{}", lines[0]);
 }

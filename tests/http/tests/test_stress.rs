@@ -5,11 +5,12 @@
 //! itself; no assertion depends on how fast the machine is. The figures are printed
 //! (`cargo test --test test_stress -- --nocapture`), not asserted.
 
+mod captured_logs;
+
 use std::collections::HashSet;
-use std::io::Write;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -25,7 +26,6 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, mpsc};
 use tokio::time::timeout;
-use tracing_subscriber::util::SubscriberInitExt;
 use unkey_errors::axum::PROBLEM_JSON;
 use unkey_errors::{Code, ErrorResponse, UnkeyError, ValidationError, codes};
 
@@ -136,7 +136,7 @@ struct Server {
 /// Serves the routes on an ephemeral loopback port, with the layers in the documented order;
 /// the server ends with the test's runtime.
 async fn serve() -> Server {
-    capture_logs();
+    captured_logs::capture();
     let (started, slow_started) = mpsc::unbounded_channel();
     let slow_gate = Arc::new(Semaphore::new(0));
     let app = Router::new()
@@ -165,47 +165,6 @@ async fn serve() -> Server {
         slow_started,
         slow_gate,
     }
-}
-
-/// Everything the server logs through `tracing`, for the whole test binary.
-fn logs() -> &'static Mutex<Vec<u8>> {
-    static LOGS: Mutex<Vec<u8>> = Mutex::new(Vec::new());
-    &LOGS
-}
-
-struct LogWriter;
-
-impl Write for LogWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        logs().lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Installs, once, a subscriber that writes into [`logs`]. Global, because the panic layer
-/// logs on whichever runtime thread served the request.
-fn capture_logs() {
-    static INSTALLED: OnceLock<()> = OnceLock::new();
-    INSTALLED.get_or_init(|| {
-        tracing_subscriber::fmt()
-            .with_writer(|| LogWriter)
-            .with_ansi(false)
-            .finish()
-            .try_init()
-            .unwrap();
-    });
-}
-
-fn log_lines_with(needle: &str) -> Vec<String> {
-    let logs = String::from_utf8_lossy(&logs().lock().unwrap()).into_owned();
-    logs.lines()
-        .filter(|line| line.contains(needle))
-        .map(str::to_owned)
-        .collect()
 }
 
 /// One keep-alive HTTP/1.1 connection, driven by hyper's client.
@@ -462,7 +421,7 @@ async fn twenty_thousand_errors_over_64_keep_alive_connections_are_each_answered
         "each connection stayed open for all of its requests"
     );
     // Server errors are logged (one ERROR line each); a panic is logged as one.
-    let panics = log_lines_with("load_")
+    let panics = captured_logs::lines_with("load_")
         .into_iter()
         .filter(|line| line.contains("a handler panicked"))
         .count();
@@ -759,7 +718,7 @@ async fn a_panicking_handler_answers_the_500_envelope_with_its_request_id_and_is
                 );
             }
         }
-        let logged = log_lines_with(&id);
+        let logged = captured_logs::lines_with(&id);
         assert!(
             logged
                 .iter()
@@ -835,5 +794,8 @@ async fn clients_that_leave_mid_request_do_not_stop_the_server_serving_others() 
     })
     .unwrap();
     assert_eq!(id, "req_waits");
-    assert!(log_lines_with("req_gone").is_empty(), "nothing panicked");
+    assert!(
+        captured_logs::lines_with("req_gone").is_empty(),
+        "nothing panicked"
+    );
 }

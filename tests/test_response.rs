@@ -102,12 +102,12 @@ fn every_response_reads_its_code_back_from_its_type() {
 
 #[test]
 fn a_response_from_another_docs_site_has_no_code_of_this_catalogue() {
-    let facts = CodeFacts {
-        status: 403,
-        title: "Forbidden".into(),
-        docs_url: "https://example.com/errors/unkey/authorization/forbidden".into(),
-        has_errors_array: false,
-    };
+    let facts = CodeFacts::new(
+        403,
+        "Forbidden",
+        "https://example.com/errors/unkey/authorization/forbidden",
+        false,
+    );
     let response = ErrorResponse::from_facts(facts, "req_1", "x");
     assert_eq!(response.code::<Code>(), None);
 }

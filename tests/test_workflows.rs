@@ -240,7 +240,7 @@ fn cargo_build_at_the_root_builds_the_published_crates() {
         .iter()
         .map(|id| id.as_str().unwrap())
         .collect();
-    for package in ["unkey-errors", "unkey-errors-docs"] {
+    for package in ["unkey-errors", "unkey-errors-cli"] {
         let id = metadata["packages"]
             .as_array()
             .unwrap()

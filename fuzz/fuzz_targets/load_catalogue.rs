@@ -15,7 +15,7 @@ fuzz_target!(|bytes: &[u8]| {
             if let Err(error) = syn::parse_file(&text) {
                 panic!("generated source is not valid Rust: {error}");
             }
-            let _ = unkey_errors_docs::render::tree(&catalogue);
+            let _ = unkey_errors_cli::render::tree(&catalogue);
         }
         Err(problems) => {
             assert!(!problems.is_empty());

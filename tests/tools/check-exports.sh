@@ -26,7 +26,7 @@ step "tools"
 bash tests/tools/install.sh
 
 step "build unkey-errors"
-cargo build --quiet -p unkey-errors-docs
+cargo build --quiet -p unkey-errors-cli
 cli=$root/target/debug/unkey-errors
 rm -rf "$work"
 mkdir -p "$work"
@@ -35,7 +35,7 @@ step "JSON Schema: the committed file is current"
 "$cli" schema --out docs/catalogue.schema.json --check
 
 # The catalogues every export is made from: Unkey's, and one whose code is deprecated.
-catalogues=(errors.yaml unkey-errors-docs/tests/fixtures/deprecated.yaml)
+catalogues=(errors.yaml unkey-errors-cli/tests/fixtures/deprecated.yaml)
 
 step "TypeScript: tsc --strict"
 tsc=$tools/node_modules/.bin/tsc
@@ -58,7 +58,7 @@ step "Mintlify: the navigation group passes @mintlify/validation"
 cp tests/tools/mintlify/check-navigation.mjs "$tools/"
 node "$tools/check-navigation.mjs" docs "Unkey Errors" "User Errors" "Frontline Errors"
 # A catalogue without docs_navigation: the default navigation, rendered to a scratch tree.
-"$cli" --catalogue unkey-errors-docs/tests/fixtures/deprecated.yaml docs --out "$work/docs-default" >/dev/null
+"$cli" --catalogue unkey-errors-cli/tests/fixtures/deprecated.yaml docs --out "$work/docs-default" >/dev/null
 node "$tools/check-navigation.mjs" "$work/docs-default" "Shop"
 
 step "Go: gofmt and go vet"

@@ -9,9 +9,6 @@
 mod catalogue;
 mod derive;
 mod idents;
-// Shared with unkey-errors (a symlink): this crate builds the table that one searches.
-#[allow(dead_code)]
-mod urn_table;
 
 use proc_macro2::TokenStream;
 

@@ -308,10 +308,10 @@ where
 }
 
 /// Finds `urn` among `urns` through `slots`, the table the macro built (see
-/// `urn_table::slot_value`). Generated `FromStr` impls call this.
+/// `unkey_errors_urn_table::slot_value`). Generated `FromStr` impls call this.
 #[doc(hidden)]
 pub fn find_urn(urn: &str, urns: &[&str], slots: &[u32]) -> Option<usize> {
-    use crate::urn_table::{first_slot, hash, tag};
+    use unkey_errors_urn_table::{first_slot, hash, tag};
     let mask = slots.len().checked_sub(1)?;
     let hash = hash(urn.as_bytes());
     let tag = tag(hash);
@@ -334,7 +334,7 @@ pub fn find_urn(urn: &str, urns: &[&str], slots: &[u32]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::find_urn;
-    use crate::urn_table::{first_slot, hash, slot_value};
+    use unkey_errors_urn_table::{first_slot, hash, slot_value};
 
     /// A table built the way the macro builds it.
     fn table(urns: &[&str], slot_count: usize) -> Vec<u32> {

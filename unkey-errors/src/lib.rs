@@ -50,9 +50,6 @@ mod error;
 mod gateway;
 mod response;
 mod surface;
-// Shared with unkey-errors-codegen, which builds what this crate searches; each uses its half.
-#[allow(dead_code)]
-mod urn_table;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 

@@ -277,17 +277,17 @@ impl ::core::str::FromStr for Code {
 ";
 
 /// The open-addressing table `find_urn` searches: twice as many slots as codes (a power of
-/// two), each empty (0) or a code's index with a tag of its hash (`urn_table::slot_value`).
+/// two), each empty (0) or a code's index with a tag of its hash (`unkey_errors_urn_table::slot_value`).
 fn urn_slots(out: &mut String, catalogue: &Catalogue) {
     let slot_count = (catalogue.entries.len() * 2).next_power_of_two().max(2);
     let mut slots = vec![0u32; slot_count];
     for (index, entry) in catalogue.entries.iter().enumerate() {
-        let hash = crate::urn_table::hash(entry.code.as_str().as_bytes());
-        let mut slot = crate::urn_table::first_slot(hash, slot_count);
+        let hash = unkey_errors_urn_table::hash(entry.code.as_str().as_bytes());
+        let mut slot = unkey_errors_urn_table::first_slot(hash, slot_count);
         while slots[slot] != 0 {
             slot = (slot + 1) % slot_count;
         }
-        slots[slot] = crate::urn_table::slot_value(hash, index);
+        slots[slot] = unkey_errors_urn_table::slot_value(hash, index);
     }
     out.push_str("&[");
     for slot in slots {
@@ -403,7 +403,7 @@ impl<'de> __unkey_errors::__private::serde::Deserialize<'de> for Code {
 fn code_lookup_macro(out: &mut String, catalogue: &Catalogue, path: &Path, shown_as: &str) {
     let name = format!(
         "__unkey_errors_code_{:016x}",
-        crate::urn_table::hash(path.to_string_lossy().as_bytes())
+        unkey_errors_urn_table::hash(path.to_string_lossy().as_bytes())
     );
     let _ = write!(
         out,

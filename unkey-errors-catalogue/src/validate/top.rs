@@ -1,0 +1,111 @@
+//! The catalogue's top level: its keys, `docs_base_url`, and the assembled [`Catalogue`].
+
+use super::*;
+
+pub(crate) fn validate(
+    root: &Node,
+    outline: &Outline,
+    report: &mut Report<'_>,
+) -> Option<Catalogue> {
+    let top = outline.root();
+    let Node::Mapping(pairs) = root else {
+        let message = match root {
+            Node::Null => "the catalogue is empty".to_owned(),
+            other => format!("the catalogue must be a mapping, not {}", other.kind()),
+        };
+        report.error(
+            Position::START,
+            message,
+            Some(format!(
+                "a catalogue starts with `docs_base_url: https://…` and an `errors:` mapping \
+                 from code to entry, each code of the form {}",
+                Urn::FORM
+            )),
+        );
+        return None;
+    };
+
+    let mut docs_base_url = None;
+    let mut entries = None;
+    let mut exhaustive = false;
+    let mut navigation = None;
+    let mut seen = KeySeen::default();
+    for (key, value) in pairs {
+        let Some(name) = key_name(key, top, report) else {
+            continue;
+        };
+        let Some(place) = seen.first_occurrence(outline, top, name, report, |name| {
+            format!("`{name}` is set twice")
+        }) else {
+            continue;
+        };
+        match name {
+            "docs_base_url" => docs_base_url = docs_url(value, place, report),
+            "errors" => entries = Some(validate_entries(value, place, outline, report)),
+            "exhaustive" => exhaustive = flag(name, value, place, report),
+            "docs_navigation" => {
+                navigation = Some(navigation_fields(value, place, outline, report));
+            }
+            _ => {
+                unknown_key(name, place, &TOP_LEVEL_KEYS, "top-level key", report);
+            }
+        }
+    }
+    for (name, example) in [
+        (
+            "docs_base_url",
+            "docs_base_url: https://example.com/docs/errors",
+        ),
+        ("errors", "errors:"),
+    ] {
+        if seen.first(name).is_none() {
+            report.error(
+                Position::START,
+                format!("the catalogue has no `{name}`"),
+                Some(format!("add a top-level `{example}`")),
+            );
+        }
+    }
+    let entries = entries?;
+    let docs_navigation = match navigation {
+        Some(fields) => resolve_navigation(fields, &entries, report)?,
+        None => DocsNavigation::default_for(&entries),
+    };
+    Some(Catalogue::new(
+        docs_base_url?,
+        entries,
+        exhaustive,
+        docs_navigation,
+    ))
+    .filter(|_| !report.has_errors())
+}
+
+pub(super) fn docs_url(value: &Node, place: Place, report: &mut Report<'_>) -> Option<String> {
+    match value {
+        Node::String(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            Some(url.trim_end_matches('/').to_owned())
+        }
+        Node::String(url) => {
+            report.error(
+                place.value,
+                format!("`docs_base_url` must be an http(s) URL, not `{url}`"),
+                Some(
+                    "write the base of the docs pages, like `https://example.com/docs/errors`"
+                        .to_owned(),
+                ),
+            );
+            None
+        }
+        other => {
+            report.error(
+                place.value,
+                format!("`docs_base_url` must be a URL string, not {}", other.kind()),
+                Some(
+                    "write the base of the docs pages, like `https://example.com/docs/errors`"
+                        .to_owned(),
+                ),
+            );
+            None
+        }
+    }
+}

@@ -1,1 +1,0 @@
-../../unkey-errors/src/urn_table.rs

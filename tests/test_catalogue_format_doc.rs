@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use unkey_errors_catalogue::{
-    DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, GATEWAY_FIELDS, PAGE_SECTIONS,
-    REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
-    TOP_LEVEL_KEYS,
+    DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, FRAMEWORK_KEYS,
+    GATEWAY_FIELDS, PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS,
+    REQUIRED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS,
 };
 
 /// The rows of the table under `<heading>` (e.g. `## Top level`): first column (without
@@ -119,4 +119,9 @@ fn the_docs_navigation_tables_list_exactly_the_accepted_keys() {
         &REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS,
         &[],
     );
+}
+
+#[test]
+fn the_framework_table_lists_exactly_the_conditions() {
+    assert_documented(&table("## Framework conditions"), &FRAMEWORK_KEYS, &[], &[]);
 }

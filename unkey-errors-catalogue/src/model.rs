@@ -120,6 +120,9 @@ pub struct Catalogue {
     /// How the docs' navigation presents the catalogue (top-level `docs_navigation`), with
     /// every default filled in.
     pub docs_navigation: DocsNavigation,
+    /// The code the service answers each framework condition with (top-level `framework`),
+    /// in [`Condition::ALL`]'s order; a condition not listed passes through unchanged.
+    pub framework: Vec<(Condition, Urn)>,
     /// Position in `entries` by code, so lookups (a page's related codes, a doc comment's
     /// links) stay constant-time in large catalogues.
     by_code: HashMap<String, usize>,
@@ -132,6 +135,7 @@ impl Catalogue {
         entries: Vec<Entry>,
         exhaustive: bool,
         docs_navigation: DocsNavigation,
+        framework: Vec<(Condition, Urn)>,
     ) -> Self {
         let by_code = entries
             .iter()
@@ -143,6 +147,7 @@ impl Catalogue {
             entries,
             exhaustive,
             docs_navigation,
+            framework,
             by_code,
         }
     }
@@ -158,6 +163,14 @@ impl Catalogue {
                 .iter()
                 .find(|entry| entry.code.as_str() == code),
         }
+    }
+
+    /// The code the catalogue names for `condition` in its `framework` mapping, if any.
+    pub fn framework_code(&self, condition: Condition) -> Option<&Urn> {
+        self.framework
+            .iter()
+            .find(|(listed, _)| *listed == condition)
+            .map(|(_, code)| code)
     }
 
     /// The docs URL of `entry`.
@@ -275,6 +288,88 @@ impl Surface {
         match self {
             Surface::Api => "api",
             Surface::Gateway => "gateway",
+        }
+    }
+}
+
+/// A failure the web framework meets outside any handler, which the catalogue's top-level
+/// `framework` mapping gives a code: the service then answers it with that code's envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Condition {
+    /// A handler panicked. Its code must be a server error (5xx).
+    Panic,
+    /// No route matches the request's path.
+    RouteNotFound,
+    /// A route matches the path, but not the request's method.
+    MethodNotAllowed,
+    /// The body is not what the handler takes: malformed JSON, JSON of the wrong shape, or an
+    /// unsupported content type.
+    InvalidBody,
+    /// The body is larger than the service accepts.
+    BodyTooLarge,
+    /// The body could not be read, e.g. the connection failed while it was sent.
+    UnreadableBody,
+    /// The handler did not answer in time.
+    Timeout,
+    /// The client went away before the answer was ready.
+    ClientClosed,
+}
+
+impl Condition {
+    /// Every condition, in the order the catalogue format documents them.
+    pub const ALL: [Condition; 8] = [
+        Condition::Panic,
+        Condition::RouteNotFound,
+        Condition::MethodNotAllowed,
+        Condition::InvalidBody,
+        Condition::BodyTooLarge,
+        Condition::UnreadableBody,
+        Condition::Timeout,
+        Condition::ClientClosed,
+    ];
+
+    /// The condition's key in the `framework` mapping, e.g. `route_not_found`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Condition::Panic => "panic",
+            Condition::RouteNotFound => "route_not_found",
+            Condition::MethodNotAllowed => "method_not_allowed",
+            Condition::InvalidBody => "invalid_body",
+            Condition::BodyTooLarge => "body_too_large",
+            Condition::UnreadableBody => "unreadable_body",
+            Condition::Timeout => "timeout",
+            Condition::ClientClosed => "client_closed",
+        }
+    }
+
+    /// The condition whose key is `key`.
+    pub fn from_key(key: &str) -> Option<Condition> {
+        Condition::ALL
+            .into_iter()
+            .find(|condition| condition.key() == key)
+    }
+
+    /// The status class its code must have: server errors (500..=599) for a panic, client
+    /// errors (400..=499) for every other condition, which the request caused.
+    pub fn statuses(self) -> std::ops::RangeInclusive<u16> {
+        match self {
+            Condition::Panic => 500..=599,
+            _ => 400..=499,
+        }
+    }
+
+    /// The name of the variant of the runtime's `Condition` enum, e.g. `RouteNotFound`.
+    pub fn variant_name(self) -> &'static str {
+        match self {
+            Condition::Panic => "Panic",
+            Condition::RouteNotFound => "RouteNotFound",
+            Condition::MethodNotAllowed => "MethodNotAllowed",
+            Condition::InvalidBody => "InvalidBody",
+            Condition::BodyTooLarge => "BodyTooLarge",
+            Condition::UnreadableBody => "UnreadableBody",
+            Condition::Timeout => "Timeout",
+            Condition::ClientClosed => "ClientClosed",
         }
     }
 }

@@ -8,8 +8,8 @@ use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 use unkey_errors_catalogue::{
-    Catalogue, DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, GATEWAY_FIELDS,
-    PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS,
+    Catalogue, DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, FRAMEWORK_KEYS,
+    GATEWAY_FIELDS, PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS,
     REQUIRED_TOP_LEVEL_KEYS, Surface, TOP_LEVEL_KEYS,
 };
 use unkey_errors_cli::export::{go, openapi, schema, typescript};
@@ -70,6 +70,9 @@ fn the_schema_s_keys_are_the_validator_s() {
         strings(&entry["allOf"][0]["else"]["required"]),
         PAGE_SECTIONS
     );
+    let framework = &schema["properties"]["framework"];
+    assert_eq!(keys(&framework["properties"]), names(&FRAMEWORK_KEYS));
+    assert_eq!(framework["additionalProperties"], false);
     let gateway = &entry["properties"]["gateway"];
     assert_eq!(keys(&gateway["properties"]), names(&GATEWAY_FIELDS));
     assert_eq!(gateway["additionalProperties"], false);

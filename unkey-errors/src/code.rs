@@ -85,6 +85,18 @@ pub trait ErrorCode:
     /// code or takes the message from the error being raised.
     fn gateway_message(self) -> Option<&'static str>;
 
+    /// The code the catalogue answers a framework `condition` with (its top-level `framework`
+    /// mapping), or `None` for a condition the catalogue lets pass through unchanged.
+    ///
+    /// ```
+    /// use unkey_errors::{codes, Code, Condition, ErrorCode};
+    ///
+    /// assert_eq!(Code::for_condition(Condition::Panic), Some(codes::unkey::application::UNEXPECTED_ERROR));
+    /// // Unkey's API answers an unknown route with a bare 404, as axum does.
+    /// assert_eq!(Code::for_condition(Condition::RouteNotFound), None);
+    /// ```
+    fn for_condition(condition: crate::Condition) -> Option<Self>;
+
     /// The code whose docs URL is exactly `url`, e.g. read back from a response's `type`;
     /// `None` for any other string. One parse of the URN the URL's last three segments spell,
     /// however many codes there are. [`AnyCode::from_docs_url`](crate::AnyCode::from_docs_url)

@@ -46,6 +46,7 @@ mod any_code;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod code;
+mod condition;
 mod error;
 mod gateway;
 mod response;
@@ -55,10 +56,11 @@ pub mod utoipa;
 
 pub use any_code::{AnyCode, ParseAnyCodeError, UnknownCode};
 pub use code::{ErrorCode, ParseCodeError};
+pub use condition::{Condition, ParseConditionError};
 pub use error::{UnkeyError, public_detail};
 pub use gateway::{GatewayError, GatewayMeta, GatewayResponse, UNSENT_MESSAGE};
 pub use response::{CodeFacts, ErrorBody, ErrorResponse, Meta, ValidationError};
-pub use surface::Surface;
+pub use surface::{ParseSurfaceError, Surface};
 pub use unkey_errors_macros::UnkeyError;
 
 /// Generates the typed API of an error catalogue in the calling module: a `Code` enum with one

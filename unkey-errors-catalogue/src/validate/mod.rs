@@ -20,7 +20,28 @@ use crate::yaml::Node;
 pub const MAX_ENTRIES: usize = 65_535;
 
 /// Every top-level key a catalogue may have.
-pub const TOP_LEVEL_KEYS: [&str; 4] = ["docs_base_url", "docs_navigation", "exhaustive", "errors"];
+pub const TOP_LEVEL_KEYS: [&str; 5] = [
+    "docs_base_url",
+    "docs_navigation",
+    "exhaustive",
+    "framework",
+    "errors",
+];
+
+/// Every key of the top-level `framework` mapping: the conditions, as [`Condition::key`]
+/// names them.
+///
+/// [`Condition::key`]: crate::Condition::key
+pub const FRAMEWORK_KEYS: [&str; 8] = [
+    "panic",
+    "route_not_found",
+    "method_not_allowed",
+    "invalid_body",
+    "body_too_large",
+    "unreadable_body",
+    "timeout",
+    "client_closed",
+];
 
 /// Every key of the top-level `docs_navigation` mapping.
 pub const DOCS_NAVIGATION_KEYS: [&str; 4] = ["group", "icon", "expanded", "systems"];
@@ -66,6 +87,7 @@ pub const ENTRY_FIELDS: [&str; 14] = [
 const RESERVED_PARTS: [&str; 3] = ["self", "super", "crate"];
 
 mod entry;
+mod framework;
 mod gateway;
 mod keys;
 mod names;
@@ -74,6 +96,7 @@ mod related;
 mod top;
 
 use entry::*;
+use framework::*;
 use gateway::*;
 use keys::*;
 use names::*;

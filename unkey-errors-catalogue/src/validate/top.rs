@@ -29,6 +29,7 @@ pub(crate) fn validate(
     let mut entries = None;
     let mut exhaustive = false;
     let mut navigation = None;
+    let mut framework = None;
     let mut seen = KeySeen::default();
     for (key, value) in pairs {
         let Some(name) = key_name(key, top, report) else {
@@ -43,6 +44,7 @@ pub(crate) fn validate(
             "docs_base_url" => docs_base_url = docs_url(value, place, report),
             "errors" => entries = Some(validate_entries(value, place, outline, report)),
             "exhaustive" => exhaustive = flag(name, value, place, report),
+            "framework" => framework = Some(framework_fields(value, place, outline, report)),
             "docs_navigation" => {
                 navigation = Some(navigation_fields(value, place, outline, report));
             }
@@ -67,6 +69,7 @@ pub(crate) fn validate(
         }
     }
     let entries = entries?;
+    let framework = resolve_framework(framework.unwrap_or_default(), &entries, report);
     let docs_navigation = match navigation {
         Some(fields) => resolve_navigation(fields, &entries, report)?,
         None => DocsNavigation::default_for(&entries),
@@ -76,6 +79,7 @@ pub(crate) fn validate(
         entries,
         exhaustive,
         docs_navigation,
+        framework,
     ))
     .filter(|_| !report.has_errors())
 }

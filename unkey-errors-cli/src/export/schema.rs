@@ -65,6 +65,17 @@ pub fn top_level_properties() -> Vec<(&'static str, Value)> {
             }),
         ),
         (
+            "framework",
+            json!({
+                "description": "The code the service answers each of the web framework's own failures with. \
+                                A condition without a code passes through unchanged. Each code must be an \
+                                API code: a 5xx for `panic`, a 4xx for every other condition.",
+                "type": "object",
+                "properties": object(framework_properties()),
+                "additionalProperties": false,
+            }),
+        ),
+        (
             "errors",
             json!({
                 "description": "Every error of the API: a mapping from code (`err:<system>:<category>:<specific>`) \
@@ -197,6 +208,48 @@ pub fn entry_properties() -> Vec<(&'static str, Value)> {
                 "description": "The entry's own code, restated for readers; must equal the entry's key.",
                 "$ref": "#/$defs/code",
             }),
+        ),
+    ]
+}
+
+/// The keys of the top-level `framework` mapping with their schemas: each a code.
+pub fn framework_properties() -> Vec<(&'static str, Value)> {
+    let condition = |description: &str| {
+        json!({
+            "description": description,
+            "$ref": "#/$defs/code",
+        })
+    };
+    vec![
+        (
+            "panic",
+            condition(
+                "A handler panicked. A server error (5xx) code; the panic's message is logged, never sent.",
+            ),
+        ),
+        (
+            "route_not_found",
+            condition("No route matches the request's path."),
+        ),
+        (
+            "method_not_allowed",
+            condition("A route matches the path but not the method."),
+        ),
+        (
+            "invalid_body",
+            condition(
+                "The body is malformed JSON, JSON of the wrong shape, or of an unsupported content type.",
+            ),
+        ),
+        (
+            "body_too_large",
+            condition("The body is larger than the route accepts."),
+        ),
+        ("unreadable_body", condition("The body could not be read.")),
+        ("timeout", condition("The handler did not answer in time.")),
+        (
+            "client_closed",
+            condition("The client went away before the answer was ready; logged with this code."),
         ),
     ]
 }

@@ -140,6 +140,7 @@ impl Code {
     urn_slots(out, catalogue);
     out.push_str(ACCESSORS);
     sparse_accessors(out, catalogue);
+    framework_accessor(out, catalogue);
     out.push_str("}\n");
     out.push_str(FROM_STR);
 }
@@ -197,6 +198,32 @@ fn sparse_accessors(out: &mut String, catalogue: &Catalogue) {
         },
         "::core::option::Option::None",
     );
+}
+
+/// `Code::for_condition`: the catalogue's `framework` mapping, one arm per listed condition.
+fn framework_accessor(out: &mut String, catalogue: &Catalogue) {
+    out.push_str(
+        "
+    /// The code this catalogue answers a framework `condition` with (its `framework` mapping),
+    /// or `None` for a condition it lets pass through unchanged.
+    pub const fn for_condition(
+        condition: __unkey_errors::Condition,
+    ) -> ::core::option::Option<Code> {
+        match condition {
+",
+    );
+    for (condition, code) in &catalogue.framework {
+        let Some(entry) = catalogue.get(code.as_str()) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "            __unkey_errors::Condition::{} => ::core::option::Option::Some(Code::{}),",
+            condition.variant_name(),
+            entry.variant_name()
+        );
+    }
+    out.push_str("            _ => ::core::option::Option::None,\n        }\n    }\n");
 }
 
 /// `::core::option::Option::Some(<expression>)`.
@@ -354,6 +381,10 @@ impl __unkey_errors::ErrorCode for Code {
 
     fn gateway_message(self) -> ::core::option::Option<&'static str> {
         Code::gateway_message(self)
+    }
+
+    fn for_condition(condition: __unkey_errors::Condition) -> ::core::option::Option<Self> {
+        Code::for_condition(condition)
     }
 }
 

@@ -13,7 +13,7 @@ use axum::body::Body;
 use axum::http::{HeaderValue, Request, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Router, middleware};
+use axum::Router;
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde::Serialize;
 use tower::ServiceExt as _;
@@ -142,7 +142,7 @@ fn app() -> Router {
         .route("/hand/401", get(hand_401))
         .route("/hand/429", get(hand_429))
         .route("/hand/500", get(hand_500))
-        .layer(middleware::from_fn(unkey_errors::axum::request_id))
+        .layer(unkey_errors::axum::ErrorLayer::<unkey_errors::Code>::new())
 }
 
 /// Runs `future` to its end: a router without a network never waits, so one poll finishes it.

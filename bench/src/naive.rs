@@ -128,6 +128,7 @@ const TRAIT_IMPLS: &str = r#"
         fn gateway_status(self) -> ::core::option::Option<u16> { ::core::option::Option::None }
         fn gateway_title(self) -> ::core::option::Option<&'static str> { ::core::option::Option::None }
         fn gateway_message(self) -> ::core::option::Option<&'static str> { ::core::option::Option::None }
+        fn for_condition(_: ::unkey_errors::Condition) -> ::core::option::Option<Self> { ::core::option::Option::None }
     }
 
     impl ::unkey_errors::__private::serde::Serialize for NaiveCode {

@@ -71,20 +71,34 @@ pub trait UnkeyError: fmt::Display {
         Surface::Api
     }
 
-    /// The HTTP status of the error's code.
+    /// The HTTP status the error answers with on its [`surface`](Self::surface): its code's
+    /// status on the API, its code's gateway status on the gateway (500 for a code the gateway
+    /// never sends).
     fn status(&self) -> u16 {
-        self.code().status()
+        let code = self.code();
+        match self.surface() {
+            Surface::Gateway => code
+                .gateway_status()
+                .unwrap_or(crate::gateway::UNSENT_STATUS),
+            _ => code.status(),
+        }
     }
 
-    /// The HTTP status of the error's code, as an [`http::StatusCode`].
+    /// The HTTP status the error answers with, as an [`http::StatusCode`].
     #[cfg(feature = "http")]
     fn http_status(&self) -> http::StatusCode {
-        self.code().http_status()
+        http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    /// The catalogue's title of the error's code.
+    /// The title of the error's code on its [`surface`](Self::surface): the catalogue's title on
+    /// the API, the gateway's title on the gateway.
     fn title(&self) -> &'static str {
-        self.code().title()
+        let code = self.code();
+        match (self.surface(), code.gateway_status(), code.gateway_title()) {
+            (Surface::Gateway, Some(_), Some(title)) => title,
+            (Surface::Gateway, _, _) => crate::gateway::UNSENT_TITLE,
+            _ => code.title(),
+        }
     }
 
     /// The docs page of the error's code.
@@ -92,12 +106,15 @@ pub trait UnkeyError: fmt::Display {
         self.code().docs_url()
     }
 
-    /// Whether the error is the server's fault (a 5xx status), and so its internals are hidden.
+    /// Whether the error is the server's fault (a 5xx [`status`](Self::status) on its
+    /// surface), and so its internals are hidden.
     fn is_server_error(&self) -> bool {
         self.status() >= 500
     }
 
-    /// The response body for this error, for the request `request_id`.
+    /// The API's response body for this error, for the request `request_id`: the envelope
+    /// with the code's API status and title. (An error raised on the gateway answers with
+    /// [`GatewayResponse::for_error`](crate::GatewayResponse::for_error) instead.)
     ///
     /// The body owns its text, so `request_id` and a detail made for this error are copied
     /// into it; a detail that is the catalogue's description (a server error's) is not.
@@ -122,10 +139,12 @@ pub trait UnkeyError: fmt::Display {
 }
 
 /// The detail of an error without a `detail` template: its `Display` text for a client error,
-/// the code's description for a server error.
+/// the code's description for a server error. Whether it is a server error is decided by its
+/// status on its own surface ([`UnkeyError::is_server_error`]), so a code that is a 4xx on the
+/// API but a 5xx on the gateway never sends its text from the gateway.
 pub fn public_detail<E: UnkeyError + ?Sized>(error: &E) -> Cow<'_, str> {
     let code = error.code();
-    if code.status() >= 500 {
+    if error.is_server_error() {
         Cow::Borrowed(code.description())
     } else {
         Cow::Owned(error.to_string())

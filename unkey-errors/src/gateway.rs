@@ -10,10 +10,10 @@ use crate::{Code, ErrorCode, UnkeyError};
 
 /// The status the gateway answers a code it never sends with: it has no status of its own for
 /// it, and raising it on the gateway is the gateway's fault.
-const UNSENT_STATUS: u16 = 500;
+pub(crate) const UNSENT_STATUS: u16 = 500;
 
 /// The title that goes with [`UNSENT_STATUS`].
-const UNSENT_TITLE: &str = "Internal Server Error";
+pub(crate) const UNSENT_TITLE: &str = "Internal Server Error";
 
 /// The message for a code the gateway never sends. The code's own wording would describe an
 /// API error that the 500 it is answered with contradicts, so the body says only this.
@@ -217,36 +217,53 @@ impl<C: ErrorCode> GatewayResponse<C> {
     /// assert!(!page.contains("<script"));
     /// ```
     pub fn to_html(&self) -> String {
-        let status = self.status();
-        let title = self.title();
         let code = self.error.code;
-        let mut page = String::with_capacity(PAGE_STYLE.len() + 1024);
-        // `write!` into a `String` cannot fail.
-        let _ = write!(
-            page,
-            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <meta name=\"color-scheme\" content=\"light dark\">\n\
-             <meta name=\"robots\" content=\"noindex\">\n<title>{status} {title}</title>\n\
-             <style>{PAGE_STYLE}</style>\n</head>\n<body>\n<main>\n\
-             <p class=\"status\">{status}</p>\n<h1>{title}</h1>\n<p class=\"message\">",
-            title = text(title),
-        );
-        escape_into(&self.error.message, &mut page);
-        page.push_str("</p>\n<dl>\n<dt>Error code</dt>\n<dd><code>");
-        escape_into(code.as_str(), &mut page);
-        page.push_str("</code></dd>\n<dt>Request id</dt>\n<dd><code class=\"copy\">");
-        escape_into(&self.meta.request_id, &mut page);
-        page.push_str("</code></dd>\n<dt>Docs</dt>\n<dd><a href=\"");
-        escape_into(code.docs_url(), &mut page);
-        page.push_str("\">");
-        escape_into(code.docs_url(), &mut page);
-        page.push_str(
-            "</a></dd>\n</dl>\n<p class=\"hint\">Quote the request id when you contact support.</p>\n\
-             </main>\n</body>\n</html>\n",
-        );
-        page
+        page(
+            self.status(),
+            self.title(),
+            &self.error.message,
+            code.as_str(),
+            code.docs_url(),
+            &self.meta.request_id,
+        )
     }
+}
+
+/// The gateway's error page for a code's facts: what [`GatewayResponse::to_html`] returns.
+pub(crate) fn page(
+    status: u16,
+    title: &str,
+    message: &str,
+    code: &str,
+    docs_url: &str,
+    request_id: &str,
+) -> String {
+    let mut page = String::with_capacity(PAGE_STYLE.len() + 1024);
+    // `write!` into a `String` cannot fail.
+    let _ = write!(
+        page,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <meta name=\"robots\" content=\"noindex\">\n<title>{status} {title}</title>\n\
+         <style>{PAGE_STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <p class=\"status\">{status}</p>\n<h1>{title}</h1>\n<p class=\"message\">",
+        title = text(title),
+    );
+    escape_into(message, &mut page);
+    page.push_str("</p>\n<dl>\n<dt>Error code</dt>\n<dd><code>");
+    escape_into(code, &mut page);
+    page.push_str("</code></dd>\n<dt>Request id</dt>\n<dd><code class=\"copy\">");
+    escape_into(request_id, &mut page);
+    page.push_str("</code></dd>\n<dt>Docs</dt>\n<dd><a href=\"");
+    escape_into(docs_url, &mut page);
+    page.push_str("\">");
+    escape_into(docs_url, &mut page);
+    page.push_str(
+        "</a></dd>\n</dl>\n<p class=\"hint\">Quote the request id when you contact support.</p>\n\
+         </main>\n</body>\n</html>\n",
+    );
+    page
 }
 
 /// `value` with the five characters HTML reserves (`&`, `<`, `>`, `"`, `'`) escaped: safe as

@@ -9,9 +9,10 @@ use std::sync::{Arc, Mutex};
 
 use axum::extract::State;
 use axum::routing::post;
-use axum::{Json, Router, middleware};
+use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
-use unkey_errors::{UnkeyError, ValidationError};
+use unkey_errors::axum::ErrorLayer;
+use unkey_errors::{Code, UnkeyError, ValidationError};
 
 /// Everything that can go wrong in this service, each mapped to a catalogue code.
 #[derive(Debug, thiserror::Error, UnkeyError)]
@@ -146,7 +147,9 @@ pub fn app(keys: impl IntoIterator<Item = Key>) -> Router {
         .route("/v2/keys.deleteKey", post(delete_key))
         .route("/v2/apis.listKeys", post(list_keys))
         .with_state(store)
-        .layer(middleware::from_fn(unkey_errors::axum::request_id))
+        // Last, so it sees every response: request ids, negotiation, and the catalogue's codes
+        // for what axum itself answers (a malformed body, a panic, ...).
+        .layer(ErrorLayer::<Code>::new())
 }
 
 /// The keys the demo server starts with.

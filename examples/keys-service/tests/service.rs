@@ -94,3 +94,18 @@ async fn an_unknown_api_uses_the_detail_template() {
     assert_eq!(status, 404);
     assert_eq!(body["error"]["detail"], "The API api_nope was not found.");
 }
+
+#[tokio::test]
+async fn a_body_of_the_wrong_shape_is_unkeys_invalid_input_with_where_it_went_wrong() {
+    let address = serve().await;
+    let (status, _, body) = post(address, "/v2/keys.getKey", json!({"keyId": 123})).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        body["error"]["type"],
+        "https://unkey.com/docs/errors/unkey/application/invalid_input"
+    );
+    assert_eq!(
+        body["error"]["errors"],
+        json!([{"location": "body.keyId", "message": "does not have the expected type or value"}])
+    );
+}

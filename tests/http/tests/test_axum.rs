@@ -2,8 +2,8 @@
 
 use std::net::SocketAddr;
 
+use axum::Router;
 use axum::routing::get;
-use axum::{Router, middleware};
 use unkey_errors::axum::RequestId;
 use unkey_errors::{ErrorResponse, UnkeyError, ValidationError, codes};
 
@@ -60,7 +60,7 @@ async fn serve(with_request_ids: bool) -> SocketAddr {
         .route("/id", get(echo_id))
         .route("/raw", get(raw_envelope));
     if with_request_ids {
-        app = app.layer(middleware::from_fn(unkey_errors::axum::request_id));
+        app = app.layer(unkey_errors::axum::ErrorLayer::<unkey_errors::Code>::new());
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();

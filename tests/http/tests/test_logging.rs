@@ -8,8 +8,8 @@ mod captured_logs;
 use std::fmt;
 use std::net::SocketAddr;
 
+use axum::Router;
 use axum::routing::get;
-use axum::{Router, middleware};
 use unkey_errors::UnkeyError;
 
 /// The innermost cause: what a database driver would report.
@@ -70,7 +70,7 @@ async fn serve() -> SocketAddr {
         .route("/not-found", get(not_found))
         .route("/overloaded", get(overloaded))
         .route("/upstream", get(upstream))
-        .layer(middleware::from_fn(unkey_errors::axum::request_id));
+        .layer(unkey_errors::axum::ErrorLayer::<unkey_errors::Code>::new());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -111,7 +111,8 @@ async fn a_server_error_is_logged_once_at_error_with_its_id_code_status_and_caus
     assert!(line.trim_start().starts_with("ERROR"), "{line}");
     for fact in [
         "request_id=req_log_store",
-        "err:unkey:application:unexpected_error",
+        // OpenTelemetry's attribute for the error's type.
+        "error.type=err:unkey:application:unexpected_error",
         "status=500",
         // The error's own text first, then each cause in order.
         "error=the key store failed: query failed on db-7: connection reset by 10.0.0.7",
@@ -139,7 +140,7 @@ async fn a_client_error_is_logged_at_debug_only() {
     let line = &lines[0];
     assert!(line.trim_start().starts_with("DEBUG"), "{line}");
     for fact in [
-        "err:unkey:authentication:key_not_found",
+        "error.type=err:unkey:authentication:key_not_found",
         "status=401",
         "error=no key matches the hash",
     ] {

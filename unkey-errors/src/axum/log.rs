@@ -1,63 +1,114 @@
-//! Logging an answered error once, with its request id and its chain of sources.
+//! Logging each error response once, when the layer finishes it (the `tracing` feature).
+//!
+//! One event per error response, with the fields `error.type` (the code's URN, OpenTelemetry's
+//! attribute for an error's type), `request_id`, `status`, and what caused it: `error` (an
+//! error's `Display` text followed by each of its sources, `: `-separated), `condition` (a
+//! framework failure) and `panic` (a panic's message). A server error (5xx) is logged at
+//! `ERROR`, since nothing else records its cause; a client error at `DEBUG`, since those are
+//! the API working as meant, and the busiest (401, 429) would drown the log at a higher level.
+//! Without the `tracing` feature nothing is logged.
 
 use std::error::Error;
-use std::fmt;
 
-use crate::{ErrorCode, UnkeyError};
+#[cfg(feature = "tracing")]
+use super::report::Cause;
+use super::report::Report;
+use crate::UnkeyError;
 
-use super::*;
-
-/// Logs an error answered with `status`: a server error (5xx) at `ERROR`, since nothing else
-/// records its cause, and a client error at `DEBUG`, since those are the API working as meant
-/// (and the busiest ones, 401 and 429, would drown the log at a higher level). See
-/// [Logging](self#logging).
-pub(super) fn log<E: UnkeyError + ?Sized>(
+/// An error's text and sources, when the event that would record them is enabled: taken
+/// before the error is gone, for the event the layer emits later.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(super) fn chain_if_logged<E: UnkeyError + ?Sized>(
     error: &E,
     as_error: Option<&dyn Error>,
-    id: &RequestId,
     status: u16,
-) {
-    let code = error.code();
-    let chain = Chain { error, as_error };
-    if status >= 500 {
-        tracing::error!(
-            request_id = %id,
-            code = code.as_str(),
-            status,
-            error = %chain,
-            "answered a server error",
-        );
-    } else {
-        tracing::debug!(
-            request_id = %id,
-            code = code.as_str(),
-            status,
-            error = %chain,
-            "answered a client error",
-        );
+) -> Option<String> {
+    #[cfg(feature = "tracing")]
+    {
+        let enabled = if status >= 500 {
+            tracing::enabled!(tracing::Level::ERROR)
+        } else {
+            tracing::enabled!(tracing::Level::DEBUG)
+        };
+        if enabled {
+            return Some(chain(error, as_error));
+        }
     }
-}
-
-/// An error's `Display` text followed by each of its sources', `: `-separated, written as the
-/// log line needs it without collecting anything first.
-pub(super) struct Chain<'a, E: ?Sized> {
-    error: &'a E,
-    /// The same error as a `std::error::Error`, when it is one: where the sources come from.
-    as_error: Option<&'a dyn Error>,
+    None
 }
 
 /// How many sources are written at most, so a chain that loops cannot hang the log.
-pub(super) const MAX_SOURCES: usize = 32;
+#[cfg(feature = "tracing")]
+const MAX_SOURCES: usize = 32;
 
-impl<E: fmt::Display + ?Sized> fmt::Display for Chain<'_, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.error)?;
-        let mut next = self.as_error.and_then(Error::source);
-        for _ in 0..MAX_SOURCES {
-            let Some(source) = next else { break };
-            write!(f, ": {source}")?;
-            next = source.source();
-        }
-        Ok(())
+/// `error`'s `Display` text and each of its sources', `: `-separated.
+#[cfg(feature = "tracing")]
+fn chain<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> String {
+    use std::fmt::Write as _;
+    let mut text = error.to_string();
+    let mut next = as_error.and_then(Error::source);
+    for _ in 0..MAX_SOURCES {
+        let Some(source) = next else { break };
+        let _ = write!(text, ": {source}");
+        next = source.source();
     }
+    text
+}
+
+/// Logs an error response the layer finished for the request `request_id`.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(super) fn answered(report: &Report, request_id: &str) {
+    #[cfg(feature = "tracing")]
+    {
+        let code = report.code.as_ref();
+        let status = report.status;
+        macro_rules! event {
+            ($level:expr, $message:literal) => {
+                match &report.cause {
+                    Cause::Error(chain) => tracing::event!(
+                        $level,
+                        error.type = %code,
+                        %request_id,
+                        status,
+                        error = chain.as_deref().map(tracing::field::display),
+                        $message,
+                    ),
+                    Cause::Body => tracing::event!(
+                        $level,
+                        error.type = %code,
+                        %request_id,
+                        status,
+                        $message,
+                    ),
+                    Cause::Framework(condition, panic) => tracing::event!(
+                        $level,
+                        error.type = %code,
+                        %request_id,
+                        status,
+                        condition = %condition,
+                        panic = panic.as_deref().map(tracing::field::display),
+                        $message,
+                    ),
+                }
+            };
+        }
+        if status >= 500 {
+            event!(tracing::Level::ERROR, "answered a server error");
+        } else {
+            event!(tracing::Level::DEBUG, "answered a client error");
+        }
+    }
+}
+
+/// Logs a request whose client went away before its answer was ready, with the catalogue's
+/// code for that (`framework.client_closed`).
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub(super) fn client_closed(code: &'static str, request_id: &str) {
+    #[cfg(feature = "tracing")]
+    tracing::debug!(
+        error.type = %code,
+        %request_id,
+        condition = %crate::Condition::ClientClosed,
+        "the client went away before the answer was ready",
+    );
 }

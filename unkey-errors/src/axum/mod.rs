@@ -1,9 +1,9 @@
-//! axum integration (feature `axum`): errors become responses in their surface's shape, with
-//! the request's id and the media type the request's `Accept` header asks for.
+//! axum integration (feature `axum`): every error response of a service in its catalogue's
+//! shape, through one layer, [`ErrorLayer`].
 //!
 //! ```no_run
-//! use axum::{middleware, routing::get, Router};
-//! use unkey_errors::UnkeyError;
+//! use axum::{routing::get, Router};
+//! use unkey_errors::{axum::ErrorLayer, Code, UnkeyError};
 //!
 //! #[derive(Debug, thiserror::Error, UnkeyError)]
 //! enum KeyError {
@@ -18,65 +18,83 @@
 //!
 //! let app: Router = Router::new()
 //!     .route("/v2/keys.getKey", get(get_key))
-//!     // Reads `x-request-id` or mints one, and puts it into every error body and response.
-//!     .layer(middleware::from_fn(unkey_errors::axum::request_id));
+//!     // Last, so that it is the outermost layer: it finishes every response.
+//!     .layer(ErrorLayer::<Code>::new());
 //! ```
 //!
 //! A derived error returned from a handler answers with its code's status, an `x-request-id`
 //! header, and the envelope:
 //! `{"meta":{"requestId":"req_…"},"error":{"detail":…,"status":404,"title":"Not Found","type":…}}`.
+//! The layer also answers the framework's own failures (a panic, an unknown route, a body the
+//! handler cannot use, a timeout) with the codes the catalogue names for them in its
+//! `framework` mapping; see [`ErrorLayer`].
 //!
 //! # Content negotiation
 //!
-//! [`request_id`] also keeps the request's `Accept` header (up to 4 KB; a longer one counts as
-//! absent), and every error response built while serving the request picks its body by it.
-//! Each comma-separated entry of the header is compared by its media type alone, ignoring case,
-//! whitespace and parameters such as `q`.
+//! The layer picks each error body's media type from the request's `Accept` header (up to 4 KB;
+//! a longer one counts as absent) as RFC 9110 (section 12.5.1) says: each type the surface can
+//! send gets the quality of the most specific range that matches it, a quality of 0 rules a type
+//! out, and the highest quality wins; between two equally acceptable types, the one the client
+//! named more specifically wins (`text/html` over the `*/*` beside it). What the RFC leaves to
+//! the server is Unkey's rule:
 //!
-//! - **API** ([`Surface::Api`], and [`ErrorResponse`]):
-//!   `application/problem+json` when the header lists `application/problem+json`,
-//!   `application/*` or `*/*`; `application/json` otherwise, including when there is no header,
-//!   so clients that ask for plain JSON (as Unkey's SDKs do) recognise the error.
-//! - **Gateway** ([`Surface::Gateway`], and [`GatewayResponse`]): the
-//!   JSON body when the header lists `application/json` or `application/*`, or `*/*` without
-//!   `text/html`; otherwise, as for a browser or a request without the header, the HTML page
-//!   ([`GatewayResponse::to_html`]), `text/html; charset=utf-8`. The status is the code's
-//!   `gateway_status()`, or 500 for a code the gateway never sends.
+//! - **API** ([`Surface::Api`](crate::Surface::Api), and [`ErrorResponse`](crate::ErrorResponse)):
+//!   `application/problem+json` or `application/json`; on a full tie problem details, so
+//!   `*/*` gets them; without the header, or when it accepts neither, `application/json`, so the
+//!   SDKs that ask for plain JSON recognise the error.
+//! - **Gateway** ([`Surface::Gateway`](crate::Surface::Gateway), and
+//!   [`GatewayResponse`](crate::GatewayResponse)): its JSON body or its HTML page
+//!   (`text/html; charset=utf-8`); on a full tie JSON, so a program's `*/*` gets JSON while a
+//!   browser, which names `text/html` beside its `*/*`, gets the page; without the header, or
+//!   when it accepts neither, the page.
 //!
-//! Negotiated responses carry `Vary: Accept`, so caches keep the variants apart. Outside the
-//! middleware there is no header to read: the API answers `application/problem+json` and the
-//! gateway JSON.
+//! | `Accept` | API | gateway |
+//! |---|---|---|
+//! | (none) | `application/json` | HTML |
+//! | `application/json` | `application/json` | JSON |
+//! | `*/*` | `application/problem+json` | JSON |
+//! | `application/json, text/plain, */*` (axios) | `application/json` | JSON |
+//! | a browser's `text/html,…,*/*;q=0.8` | `application/problem+json` | HTML |
+//! | `application/json;q=1, */*;q=0` | `application/json` | JSON |
+//! | `application/problem+json;q=0, application/json` | `application/json` | JSON |
 //!
-//! A handler that panics is answered with the 500 envelope too when [`catch_panic`] is added
-//! inside [`request_id`]; see there for the order of the layers.
+//! Negotiated responses carry `Vary: Accept`, so caches keep the variants apart. A response
+//! that never passes through the layer has no request to negotiate with: the API answers
+//! `application/problem+json` and the gateway JSON.
 //!
 //! # Logging
 //!
-//! A server error's body never says what went wrong, so its response logs it, through
-//! `tracing` (the `tracing` feature, which `axum` turns on): every 5xx a derived error answers
-//! with emits one `ERROR` event with the fields `request_id`, `code` (the URN), `status` and
-//! `error`, the error's `Display` text followed by each of its `source()`s, `: `-separated
-//! (`database failure: connection reset: broken pipe`). A client error (4xx) emits the same
-//! event at `DEBUG`: it is the API working as meant, and the busiest denials (401, 429) would
-//! otherwise flood the log. None of it reaches the response's body or headers.
+//! With the `tracing` feature, the layer logs every error response it finishes once: a server
+//! error (5xx) at `ERROR`, a client error at `DEBUG` (the API working as meant; the busiest,
+//! 401 and 429, would drown the log at a higher level). Each event has `error.type` (the code's
+//! URN, OpenTelemetry's attribute for an error's type), `request_id` and `status`, and what
+//! caused it: `error`, a derived error's `Display` text followed by each of its `source()`s,
+//! `: `-separated (`database failure: connection reset: broken pipe`); `condition` for a
+//! failure of the framework's; `panic` for a panic's message. A client that goes away before
+//! its answer is ready is logged at `DEBUG` with the catalogue's `framework.client_closed` code.
+//! None of it reaches the response.
 //!
 //! The sources are those of the error's `std::error::Error` impl (the one `thiserror` derives);
 //! a derived type without one, or a generic type whose impl needs bounds the derive does not
-//! add, is logged with its `Display` text alone. [`ErrorResponse`] and [`GatewayResponse`] are
-//! bodies, not errors, and log nothing; [`catch_panic`] logs the panics it answers.
+//! add, is logged with its `Display` text alone. [`ErrorResponse`](crate::ErrorResponse) and
+//! [`GatewayResponse`](crate::GatewayResponse) are bodies, not errors: they are logged with
+//! their code and status only.
 
 mod fallback;
+mod framework;
+mod layer;
 mod log;
 mod negotiate;
 mod panic;
+mod report;
 mod request_id;
 mod respond;
 
 use axum::http::HeaderName;
 
-pub use fallback::{fallback, gateway_not_found};
-pub use panic::{PanicResponse, catch_panic};
-pub use request_id::{RequestId, request_id};
+pub use fallback::gateway_not_found;
+pub use layer::{ErrorLayer, ErrorService, ResponseFuture};
+pub use request_id::{MakeUnkeyRequestId, RequestId};
 pub use respond::{__private, into_response};
 
 /// The header that carries the request id, in and out.
@@ -88,12 +106,12 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// The media type of JSON bodies for requests that do not accept [`PROBLEM_JSON`], and of the
 /// gateway's JSON bodies.
-pub(crate) const JSON: &str = "application/json";
+const JSON: &str = "application/json";
 
 /// The media type of the gateway's error page.
-pub(crate) const HTML: &str = "text/html; charset=utf-8";
+const HTML: &str = "text/html; charset=utf-8";
 
 /// What the error page may load: its inline styles and nothing else. The page has no script
 /// and fetches nothing, so this only stops markup that slipped past escaping from doing harm.
-pub(crate) const HTML_POLICY: &str =
+const HTML_POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";

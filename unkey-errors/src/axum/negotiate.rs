@@ -1,10 +1,17 @@
 //! Content negotiation: which media type an error body takes, from the request's `Accept` header.
+//!
+//! RFC 9110, section 12.5.1: each media type the server can send gets the quality of the most
+//! specific range of the header that matches it (`application/json` before `application/*`
+//! before `*/*`); a quality of 0 means "not acceptable"; the highest quality wins. The RFC
+//! leaves ties to the server: between two equally acceptable types, the one the client named
+//! more specifically wins (`text/html` over the `*/*` beside it), then the surface's own
+//! preference. What a request without the header gets is Unkey's rule.
 
 use axum::http::HeaderMap;
 use axum::http::header::{ACCEPT, HeaderValue};
 
-use super::request_id::CURRENT;
-use super::*;
+use super::{HTML, JSON, PROBLEM_JSON};
+use crate::Surface;
 
 /// The longest `Accept` header (all of its lines together) that responses negotiate on; a
 /// longer one is treated as absent, so a hostile header costs a bounded scan.
@@ -29,47 +36,192 @@ pub(super) fn capture_accept(headers: &HeaderMap) -> Option<HeaderValue> {
     HeaderValue::from_bytes(&joined).ok()
 }
 
-/// The media types an `Accept` header lists: each comma-separated entry without its
-/// parameters (`;q=0.9`, `;charset=…`) and surrounding whitespace.
-pub(super) fn media_types(accept: &str) -> impl Iterator<Item = &str> {
-    accept
-        .split(',')
-        .map(|entry| entry.split(';').next().unwrap_or_default().trim())
+/// The body a surface answers with, in the media type negotiated for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Representation {
+    /// The API's envelope as `application/problem+json`.
+    ProblemJson,
+    /// The API's envelope, or the gateway's JSON body, as `application/json`.
+    Json,
+    /// The gateway's HTML error page.
+    Html,
 }
 
-/// Whether `accept` lists any of `wanted`, compared without regard to case.
-pub(super) fn lists_any(accept: &str, wanted: &[&str]) -> bool {
-    media_types(accept).any(|listed| wanted.iter().any(|w| listed.eq_ignore_ascii_case(w)))
-}
-
-/// The API's rule: the media type of an error body for a request whose `Accept` header is
-/// `accept` (`None`: no header). Problem details only for a client that says it takes them,
-/// or takes anything: an SDK that asks for `application/json` only recognises a typed error
-/// when the response says exactly that.
-pub(super) fn api_media_type(accept: Option<&str>) -> &'static str {
-    match accept {
-        Some(accept) if lists_any(accept, &[PROBLEM_JSON, "application/*", "*/*"]) => PROBLEM_JSON,
-        _ => JSON,
+impl Representation {
+    /// The `Content-Type` the representation is sent with.
+    pub(super) fn content_type(self) -> &'static str {
+        match self {
+            Representation::ProblemJson => PROBLEM_JSON,
+            Representation::Json => JSON,
+            Representation::Html => HTML,
+        }
     }
 }
 
-/// The gateway's rule: whether a request whose `Accept` header is `accept` (`None`: no
-/// header) gets the JSON body rather than the HTML page. Browsers list `text/html` next to
-/// `*/*`; a program that takes anything lists `*/*` alone.
-pub(super) fn gateway_wants_json(accept: Option<&str>) -> bool {
-    accept.is_some_and(|accept| {
-        lists_any(accept, &[JSON, "application/*"])
-            || (lists_any(accept, &["*/*"]) && !lists_any(accept, &["text/html"]))
-    })
+/// The representation `surface` answers a request with, whose `Accept` header is `accept`
+/// (`None`: the request has none, or none that is usable).
+///
+/// - **API**: `application/problem+json` or `application/json`, whichever the header rates
+///   higher, or names more specifically; on a full tie problem details (so `*/*` gets them);
+///   without a header, or when the header accepts neither, `application/json` (what Unkey's
+///   SDKs ask for and expect) unless the header rules it out with `q=0`.
+/// - **Gateway**: its JSON body or its HTML page, whichever the header rates higher, or names
+///   more specifically (so a browser's `text/html` beats the `*/*` beside it); on a full tie
+///   JSON (so `*/*` from a program gets JSON); without a header, or when the header accepts
+///   neither, the page unless the header rules it out with `q=0`.
+pub(super) fn representation(surface: Surface, accept: Option<&str>) -> Representation {
+    // Each surface's types, in the order it prefers them on a tie, and what it sends when the
+    // header accepts none of them.
+    let (candidates, fallback): (&[(Representation, &str)], Representation) = match surface {
+        Surface::Gateway => (
+            &[
+                (Representation::Json, JSON),
+                (Representation::Html, "text/html"),
+            ],
+            Representation::Html,
+        ),
+        _ => (
+            &[
+                (Representation::ProblemJson, PROBLEM_JSON),
+                (Representation::Json, JSON),
+            ],
+            Representation::Json,
+        ),
+    };
+    let Some(accept) = accept else {
+        return fallback;
+    };
+    let mut best: Option<(Representation, (u16, u8))> = None;
+    let mut excluded = [false; 2];
+    for (index, &(representation, media_type)) in candidates.iter().enumerate() {
+        let Some(rating) = rating(accept, media_type) else {
+            continue;
+        };
+        excluded[index] = rating.0 == 0;
+        // Strictly better: a full tie keeps the earlier, preferred type.
+        if rating.0 > 0 && best.is_none_or(|(_, best)| rating > best) {
+            best = Some((representation, rating));
+        }
+    }
+    if let Some((representation, _)) = best {
+        return representation;
+    }
+    // Nothing the header lists is acceptable: RFC 9110 lets the server send its default
+    // rather than a 406, which would hide the error. But a type the client ruled out with
+    // `q=0` is never sent while the other is not ruled out too.
+    let ruled_out = |wanted: Representation| {
+        candidates
+            .iter()
+            .zip(excluded)
+            .any(|(&(representation, _), excluded)| representation == wanted && excluded)
+    };
+    if ruled_out(fallback) {
+        if let Some(&(other, _)) = candidates
+            .iter()
+            .find(|&&(representation, _)| representation != fallback && !ruled_out(representation))
+        {
+            return other;
+        }
+    }
+    fallback
 }
 
-/// `rule` applied to the current request's `Accept` header, or `None` outside [`request_id`],
-/// where there is no request to negotiate with. A header that is not visible ASCII counts as
-/// absent.
-pub(super) fn negotiate<T>(rule: fn(Option<&str>) -> T) -> Option<T> {
-    CURRENT
-        .try_with(|current| rule(current.accept.as_ref().and_then(|v| v.to_str().ok())))
-        .ok()
+/// The most ranges of one header that are looked at; the rest are ignored, so a header of
+/// thousands of tiny ranges costs a bounded scan.
+const MAX_RANGES: usize = 64;
+
+/// The quality (0 to 1000, in thousandths) `accept` gives `media_type` (`type/subtype`,
+/// lowercase): that of the most specific range matching it, or 0 when none does.
+#[cfg(test)]
+fn quality(accept: &str, media_type: &str) -> u16 {
+    rating(accept, media_type).map_or(0, |(quality, _)| quality)
+}
+
+/// The quality (0 to 1000, in thousandths) `accept` gives `media_type` (`type/subtype`,
+/// lowercase), and how specifically it names it (3 the type with parameters, 2 the type,
+/// 1 `type/*`, 0 `*/*`): those of the most specific range matching it, or `None` when no
+/// range does.
+fn rating(accept: &str, media_type: &str) -> Option<(u16, u8)> {
+    let (type_, _) = media_type.split_once('/').unwrap_or((media_type, ""));
+    // (specificity, quality) of the most specific match so far.
+    let mut best: Option<(u8, u16)> = None;
+    for range in accept.split(',').take(MAX_RANGES) {
+        let Some(range) = MediaRange::parse(range) else {
+            continue;
+        };
+        let specificity = if range.essence.eq_ignore_ascii_case(media_type) {
+            2 + u8::from(range.has_parameters)
+        } else if range.essence.len() == type_.len() + 2
+            && range.essence.ends_with("/*")
+            && range.essence[..type_.len()].eq_ignore_ascii_case(type_)
+        {
+            1
+        } else if range.essence == "*/*" {
+            0
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(s, _)| specificity > s) {
+            best = Some((specificity, range.quality));
+        }
+    }
+    best.map(|(specificity, quality)| (quality, specificity))
+}
+
+/// One range of an `Accept` header: `type/subtype`, whether it has parameters besides its
+/// weight, and its weight.
+struct MediaRange<'a> {
+    essence: &'a str,
+    has_parameters: bool,
+    quality: u16,
+}
+
+impl<'a> MediaRange<'a> {
+    /// Reads `text/html;level=1;q=0.5`; `None` for a range that is malformed (no `/`, an
+    /// unreadable weight), which is then ignored as RFC 9110 lets a recipient do.
+    fn parse(range: &'a str) -> Option<Self> {
+        let mut parts = range.split(';');
+        let essence = parts.next()?.trim();
+        let (type_, subtype) = essence.split_once('/')?;
+        if type_.is_empty() || subtype.is_empty() || (type_ == "*" && subtype != "*") {
+            return None;
+        }
+        let mut has_parameters = false;
+        let mut quality = 1000;
+        for parameter in parts {
+            let (name, value) = parameter.split_once('=')?;
+            if name.trim().eq_ignore_ascii_case("q") {
+                quality = weight(value.trim())?;
+                // Parameters after the weight are extensions of the weight, not of the type.
+                break;
+            }
+            has_parameters = true;
+        }
+        Some(MediaRange {
+            essence,
+            has_parameters,
+            quality,
+        })
+    }
+}
+
+/// A weight (`qvalue`, RFC 9110 section 12.4.2): `0` to `1` with at most three decimals, in
+/// thousandths; `None` when it is not one.
+fn weight(text: &str) -> Option<u16> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let thousandths = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(3)
+        .fold(0u16, |n, digit| n * 10 + u16::from(digit - b'0'));
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -77,89 +229,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_api_answers_problem_json_only_to_clients_that_list_it_or_a_wildcard() {
-        for accept in [
-            "application/problem+json",
-            "application/*",
-            "*/*",
-            "APPLICATION/Problem+JSON",
-            "  application/problem+json ; q=0.5  ",
-            "text/html, application/xhtml+xml, */*;q=0.8",
-            "application/json, application/problem+json;q=0.1",
-            "application/json;q=1,*/*;q=0",
+    fn weights_are_read_as_rfc_9110_writes_them() {
+        for (text, expected) in [
+            ("1", Some(1000)),
+            ("1.000", Some(1000)),
+            ("0", Some(0)),
+            ("0.5", Some(500)),
+            ("0.05", Some(50)),
+            ("0.001", Some(1)),
+            ("0.", Some(0)),
+            ("1.001", None),
+            ("0.0001", None),
+            ("2", None),
+            ("-1", None),
+            ("", None),
+            ("0.x", None),
         ] {
-            assert_eq!(api_media_type(Some(accept)), PROBLEM_JSON, "{accept:?}");
-        }
-        for accept in [
-            None,
-            Some(""),
-            Some("application/json"),
-            Some("application/json; charset=utf-8"),
-            Some("text/html"),
-            Some("text/*"),
-            Some("application/problem+xml"),
-            Some("application/problem+json-seq"),
-            Some("xapplication/*"),
-            Some("*/*x"),
-            Some(";;q=x,,/"),
-        ] {
-            assert_eq!(api_media_type(accept), JSON, "{accept:?}");
+            assert_eq!(weight(text), expected, "{text:?}");
         }
     }
 
     #[test]
-    fn the_gateway_answers_json_to_programs_and_html_to_browsers() {
-        for accept in [
-            "application/json",
-            "application/*",
-            "*/*",
-            "Application/JSON;q=0.2",
-            " */* ",
-            "text/html, application/json",
-            "text/html;q=0.9, application/*;q=0.1",
-        ] {
-            assert!(gateway_wants_json(Some(accept)), "{accept:?}");
-        }
-        for accept in [
-            None,
-            Some(""),
-            Some("text/html"),
-            Some("text/html,*/*"),
-            Some("TEXT/HTML;q=0.1, */*;q=0.9"),
-            Some("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"),
-            Some("application/problem+json"),
-            Some("application/jsonx"),
-            Some("text/plain"),
-        ] {
-            assert!(!gateway_wants_json(accept), "{accept:?}");
-        }
-    }
-
-    #[test]
-    fn accept_lines_are_joined_and_an_oversized_header_is_dropped() {
-        let mut headers = HeaderMap::new();
-        assert_eq!(capture_accept(&headers), None);
-        headers.append(ACCEPT, HeaderValue::from_static("text/html"));
-        assert_eq!(capture_accept(&headers).unwrap(), "text/html");
-        headers.append(ACCEPT, HeaderValue::from_static("*/*;q=0.8"));
-        assert_eq!(capture_accept(&headers).unwrap(), "text/html,*/*;q=0.8");
-
-        let exactly = HeaderValue::from_str(&"a".repeat(MAX_ACCEPT_LEN)).unwrap();
-        let one_more = HeaderValue::from_str(&"a".repeat(MAX_ACCEPT_LEN + 1)).unwrap();
-        assert!(capture_accept(&HeaderMap::from_iter([(ACCEPT, exactly)])).is_some());
+    fn the_most_specific_range_decides_a_types_quality() {
+        let accept = "text/*;q=0.3, text/html;q=0.7, text/html;level=1, */*;q=0.5";
         assert_eq!(
-            capture_accept(&HeaderMap::from_iter([(ACCEPT, one_more)])),
-            None
+            quality(accept, "text/html"),
+            1000,
+            "the range with a parameter"
         );
+        assert_eq!(quality(accept, "text/plain"), 300);
+        assert_eq!(quality(accept, "image/jpeg"), 500);
+        assert_eq!(quality("application/json;q=0, */*", JSON), 0);
+        assert_eq!(quality("*/*;q=0.1", JSON), 100);
+        assert_eq!(quality("text/html", JSON), 0);
+        assert_eq!(quality("application/jsonx, xapplication/*", JSON), 0);
+    }
 
-        let mut many = HeaderMap::new();
-        for _ in 0..=(MAX_ACCEPT_LEN / 8) {
-            many.append(ACCEPT, HeaderValue::from_static("*/*;q=1"));
-        }
+    #[test]
+    fn malformed_ranges_are_ignored_and_long_headers_are_bounded() {
+        assert_eq!(quality(";;q=x,,/, */x, application/json;q=2", JSON), 0);
+        let many = format!("{}application/json", "a/b,".repeat(MAX_RANGES));
         assert_eq!(
-            capture_accept(&many),
-            None,
-            "the lines together are too long"
+            quality(&many, JSON),
+            0,
+            "ranges past the limit are not read"
         );
     }
 }

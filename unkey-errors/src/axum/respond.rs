@@ -1,91 +1,30 @@
-//! Errors and bodies to responses, in their surface's shape and the negotiated media type.
+//! Errors and bodies as responses: complete on their own, finished by the layer.
 
 use std::error::Error;
+use std::sync::Arc;
 
+use axum::body::Body;
 use axum::http::StatusCode;
-use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, HeaderValue, VARY};
+use axum::http::header::HeaderValue;
 use axum::response::{IntoResponse, Response};
 
-use crate::{ErrorCode, ErrorResponse, GatewayResponse, Surface, UnkeyError};
+use super::negotiate::Representation;
+use super::report::{Finish, Report, set_representation};
+use super::request_id::set_header;
+use crate::{ErrorCode, ErrorResponse, GatewayResponse, UnkeyError};
 
-use super::log::log;
-use super::negotiate::{api_media_type, gateway_wants_json, negotiate};
-use super::request_id::CURRENT;
-use super::*;
-
-/// An error response: `status` (500 if it is not a status), the body as `content_type`, the
-/// request id header, and `Vary: Accept` when the media type was negotiated.
-pub(super) fn error_response(
-    status: u16,
-    content_type: &'static str,
-    body: impl Into<axum::body::Body>,
-    request_id: &str,
-    negotiated: bool,
-) -> Response {
-    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = (status, body.into()).into_response();
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if negotiated {
-        headers.insert(VARY, HeaderValue::from_static("accept"));
-    }
-    // The current request's id has its header value already: share it rather than copy.
-    let current = CURRENT
-        .try_with(|current| (current.id.as_str() == request_id).then(|| current.header.clone()))
-        .ok()
-        .flatten();
-    if let Some(request_id) = current.or_else(|| HeaderValue::from_str(request_id).ok()) {
-        headers.insert(REQUEST_ID_HEADER, request_id);
-    }
-    response
-}
-
-/// The response for an error, in its surface's shape ([`UnkeyError::surface`]) and the media
-/// type the request asks for (see [Content negotiation](self#content-negotiation)), with the
-/// id of the current request.
+/// The response for an error: its status, and its body in its surface's shape
+/// ([`UnkeyError::surface`]).
 ///
-/// On the API: the code's status and the envelope. On the gateway: the code's gateway status
-/// (500 for a code the gateway never sends) and the gateway's body, whose message is the
-/// catalogue's public sentence, or the error's public [`detail`](UnkeyError::detail) for a
-/// code whose message comes from the error.
+/// Behind an [`ErrorLayer`](super::ErrorLayer), the body quotes the request's id and takes the
+/// media type the request asks for, and the error is logged once. Without one, the body has a
+/// fresh id and the surface's default media type (the API's `application/problem+json`, the
+/// gateway's JSON).
 ///
-/// The error is logged as well (see [Logging](self#logging)), with its `Display` text only:
-/// this function cannot see whether `E` implements `std::error::Error`. A derived error's own
-/// `IntoResponse` logs its sources too.
+/// A derived error's `IntoResponse` calls this; it also logs the error's sources, which this
+/// function cannot see (it does not know whether `E` implements `std::error::Error`).
 pub fn into_response<E: UnkeyError + ?Sized>(error: &E) -> Response {
-    respond(error, None)
-}
-
-/// What a derived error's `IntoResponse` calls: [`into_response`], with the error as a
-/// `std::error::Error` when it is one, so that its sources are logged.
-pub(super) fn respond<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
-    let id = RequestId::current();
-    match error.surface() {
-        Surface::Api => {
-            // Written straight from the error: nothing is copied but into the body itself.
-            let code = error.code();
-            let detail = error.detail();
-            log(error, as_error, &id, code.status());
-            let negotiated = negotiate(api_media_type);
-            let Ok(body) =
-                crate::response::write_body(id.as_str(), &detail, code, error.validation_errors())
-            else {
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            };
-            error_response(
-                code.status(),
-                negotiated.unwrap_or(PROBLEM_JSON),
-                body,
-                id.as_str(),
-                negotiated.is_some(),
-            )
-        }
-        Surface::Gateway => {
-            let response = GatewayResponse::for_error(error, id.to_string());
-            log(error, as_error, &id, response.status());
-            response.into_response()
-        }
-    }
+    Report::for_error(error, None).into_response()
 }
 
 /// What `#[derive(UnkeyError)]`'s `IntoResponse` (the `__into_response!` macro) uses. Not
@@ -98,8 +37,8 @@ pub mod __private {
 
     use crate::UnkeyError;
 
-    /// The response for a derived error, logging its sources when `as_error` is the error
-    /// itself as a `std::error::Error`.
+    /// The response for a derived error, with its sources for the log when `as_error` is the
+    /// error itself as a `std::error::Error`.
     pub fn respond<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
         super::respond(error, as_error)
     }
@@ -136,50 +75,36 @@ pub mod __private {
     }
 }
 
-/// The API's answer: the body as `application/problem+json` or `application/json` (see
-/// [Content negotiation](self#content-negotiation)), with the body's status and request id.
-///
-/// A body says nothing of the error behind it, so nothing is logged here (a derived error's
-/// response is logged where it is built).
+fn respond<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
+    Report::for_error(error, as_error).into_response()
+}
+
+/// The API's answer: the body as it is (its request id, and any members a newer server added),
+/// with its status, as `application/problem+json`; behind an
+/// [`ErrorLayer`](super::ErrorLayer), in the media type the request asks for.
 impl IntoResponse for ErrorResponse {
     fn into_response(self) -> Response {
-        let negotiated = negotiate(api_media_type);
-        let Ok(body) = crate::response::write_response(&self) else {
+        let Ok(bytes) = serde_json::to_vec(&self) else {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         };
-        error_response(
-            self.error.status,
-            negotiated.unwrap_or(PROBLEM_JSON),
-            body,
-            &self.meta.request_id,
-            negotiated.is_some(),
-        )
+        let mut response = Response::new(Body::from(bytes));
+        *response.status_mut() =
+            StatusCode::from_u16(self.error.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        set_representation(response.headers_mut(), Representation::ProblemJson, false);
+        if let Ok(id) = HeaderValue::from_str(&self.meta.request_id) {
+            set_header(response.headers_mut(), &id);
+        }
+        let report = Report::for_body(&self);
+        response.extensions_mut().insert(Finish(Arc::new(report)));
+        response
     }
 }
 
-/// The gateway's answer: the JSON body or the HTML page (see
-/// [Content negotiation](self#content-negotiation)), with [`GatewayResponse::status`] and the
-/// body's request id. The page is served with a content security policy that allows its
-/// inline styles and nothing else.
+/// The gateway's answer, with [`GatewayResponse::status`] and the body's request id: its JSON
+/// body, or behind an [`ErrorLayer`](super::ErrorLayer) the HTML page when the request asks
+/// for one (served with a content security policy that allows its inline styles only).
 impl<C: ErrorCode> IntoResponse for GatewayResponse<C> {
     fn into_response(self) -> Response {
-        let negotiated = negotiate(gateway_wants_json);
-        if negotiated.unwrap_or(true) {
-            let Ok(body) = serde_json::to_vec(&self) else {
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            };
-            let negotiated = negotiated.is_some();
-            let id = &self.meta.request_id;
-            error_response(self.status(), JSON, body, id, negotiated)
-        } else {
-            let page = self.to_html();
-            let mut response =
-                error_response(self.status(), HTML, page, &self.meta.request_id, true);
-            response.headers_mut().insert(
-                CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(HTML_POLICY),
-            );
-            response
-        }
+        Report::for_gateway_body(&self).into_response()
     }
 }

@@ -2,44 +2,33 @@
 
 use serde::Serialize;
 
-use super::{ErrorResponse, ValidationError};
-use crate::ErrorCode;
+use super::ValidationError;
 
-/// The JSON of an API error body built from its parts, as [`ErrorResponse::new`] with
-/// [`ErrorResponse::with_error`] for each of `errors` would serialize, without building it: the
-/// parts are borrowed, so the body's buffer is the one allocation. The buffer is sized for a
-/// body that needs no escaping, so such a body fills it exactly and becomes the response's
-/// bytes without another allocation.
-pub(crate) fn write_body<C: ErrorCode>(
+/// The JSON of an API error body built from its parts, as [`ErrorResponse`] would serialize
+/// it, without building one: the parts are borrowed, so the body's buffer is the one
+/// allocation. The buffer is sized for a body that needs no escaping, so such a body fills it
+/// exactly and becomes the response's bytes without another allocation.
+///
+/// [`ErrorResponse`]: super::ErrorResponse
+pub(crate) fn write_body(
     request_id: &str,
     detail: &str,
-    code: C,
-    errors: &[ValidationError],
+    status: u16,
+    title: &str,
+    type_url: &str,
+    errors: Option<&[ValidationError]>,
 ) -> serde_json::Result<Vec<u8>> {
     let body = BorrowedBody {
         meta: BorrowedMeta { request_id },
         error: BorrowedError {
             detail,
-            status: code.status(),
-            title: code.title(),
-            type_url: code.docs_url(),
-            errors: (code.has_errors_array() || !errors.is_empty()).then_some(errors),
+            status,
+            title,
+            type_url,
+            errors,
         },
     };
     write_json(&body, body_len(request_id, &body.error))
-}
-
-/// The JSON of `response`, in a buffer sized as [`write_body`]'s.
-pub(crate) fn write_response(response: &ErrorResponse) -> serde_json::Result<Vec<u8>> {
-    let error = &response.error;
-    let borrowed = BorrowedError {
-        detail: &error.detail,
-        status: error.status,
-        title: &error.title,
-        type_url: &error.type_url,
-        errors: error.errors.as_deref(),
-    };
-    write_json(response, body_len(&response.meta.request_id, &borrowed))
 }
 
 fn write_json(value: &impl Serialize, len: usize) -> serde_json::Result<Vec<u8>> {

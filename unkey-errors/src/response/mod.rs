@@ -15,7 +15,7 @@ mod fast;
 mod wire;
 
 #[cfg(feature = "axum")]
-pub(crate) use fast::{write_body, write_response};
+pub(crate) use fast::write_body;
 
 /// The body of an error response:
 ///
@@ -401,14 +401,21 @@ mod tests {
                 built = built.with_error(problem.clone());
             }
             let expected = serde_json::to_vec(&built).unwrap();
-            let written = super::write_body("req_1", detail, code, errors).unwrap();
+            let written = super::write_body(
+                "req_1",
+                detail,
+                code.status(),
+                code.title(),
+                code.docs_url(),
+                built.error.errors.as_deref(),
+            )
+            .unwrap();
             assert_eq!(
                 String::from_utf8(written.clone()).unwrap(),
                 String::from_utf8(expected.clone()).unwrap(),
                 "{}",
                 code.as_str()
             );
-            assert_eq!(super::write_response(&built).unwrap(), expected);
             if !detail.contains('"') {
                 assert_eq!(written.len(), written.capacity(), "{}", code.as_str());
             }

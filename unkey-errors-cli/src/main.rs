@@ -50,14 +50,28 @@ enum Command {
         #[arg(long, default_value = "docs")]
         out: PathBuf,
     },
-    /// Compare two catalogue files and classify every change as breaking, additive or docs.
+    /// Compare two catalogue files and classify every change as breaking, wire, additive or docs.
     ///
-    /// Breaking: a code removed (or probably renamed), a status, title or errors_array changed,
-    /// docs_base_url changed, exhaustive turned off, a code added while both are exhaustive, a
-    /// surface no longer sending a code, the gateway's status or title changed. Additive: a code
-    /// added, deprecated or undeprecated, a surface starting to send a code, exhaustive turned
-    /// on. Docs: anything else. Exits 1 when a change is breaking (unless --allow-breaking), 2 when a file cannot be
-    /// read or is invalid, 0 otherwise. --catalogue is not used.
+    /// Breaking: a code removed (or probably renamed); a status, title or errors_array changed;
+    /// docs_base_url changed; exhaustive turned off; a code added while both are exhaustive; a
+    /// surface no longer sending a code; the gateway's status or title changed; and the order
+    /// of Code's variants, which is the file's: a kept code moved among the others (its Ord
+    /// changes), or kept codes shifted by a code inserted or removed before them (their
+    /// `as u16` and place in Code::ALL change). Add codes after the last entry to avoid that.
+    ///
+    /// Wire: the bytes of a response change, not its contract: the description of a 5xx code
+    /// (the detail sent for a server error) or of a gateway code whose message comes from the
+    /// error (the gateway's default message), and the gateway's message.
+    ///
+    /// Additive: a code added, deprecated or undeprecated; a surface starting to send a code;
+    /// exhaustive turned on.
+    ///
+    /// Docs: anything else, the detail (only the docs' example) included.
+    ///
+    /// A removed and an added code are a probable rename when they share system and category,
+    /// or title, and no other code does; the added code is still listed as added. Exits 1 when
+    /// a change is breaking (unless --allow-breaking), 2 when a file cannot be read or is
+    /// invalid, 0 otherwise. --catalogue is not used.
     #[command(after_long_help = "Against a git revision:\n  \
         git show v0.1.0:errors.yaml > /tmp/old.yaml && unkey-errors diff /tmp/old.yaml errors.yaml")]
     Diff {

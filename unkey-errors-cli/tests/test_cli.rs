@@ -248,7 +248,7 @@ fn diff_exits_0_for_compatible_changes_and_1_for_breaking_ones_unless_allowed() 
         text(&output.stdout),
         format!(
             "docs (1):\n  err:shop:orders:gone  how_to_fix changed  ({old}:3 -> {reworded}:3)\n\
-             0 breaking, 0 additive, 1 docs change from {old} to {reworded}\n"
+             0 breaking, 0 wire, 0 additive, 1 docs change from {old} to {reworded}\n"
         )
     );
     assert_eq!(
@@ -296,11 +296,15 @@ fn diff_exits_0_for_compatible_changes_and_1_for_breaking_ones_unless_allowed() 
         &GONE.replace("err:shop:orders:gone", "err:shop:archive:gone"),
     );
     let report = text(&diff(&dir, &old, &renamed, &[]).stdout);
-    assert!(
-        report.contains(&format!(
-            "  err:shop:orders:gone  removed, probably renamed to err:shop:archive:gone  ({old}:3 -> {renamed}:3)\n"
-        )),
-        "{report}"
+    assert_eq!(
+        report,
+        format!(
+            "breaking (1):\n  err:shop:orders:gone  removed, probably renamed to \
+             err:shop:archive:gone  ({old}:3 -> {renamed}:3)\n\
+             additive (1):\n  err:shop:archive:gone  added, probably the new name of \
+             err:shop:orders:gone  ({renamed}:3)\n\
+             1 breaking, 0 wire, 1 additive, 0 docs changes from {old} to {renamed}\n"
+        )
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -360,7 +364,7 @@ fn diff_json_lists_each_change_with_class_kind_code_lines_and_values() {
     assert_eq!(document["new"], new.as_str());
     assert_eq!(
         document["summary"],
-        serde_json::json!({"breaking": 1, "additive": 1, "docs": 0})
+        serde_json::json!({"breaking": 1, "wire": 0, "additive": 1, "docs": 0})
     );
     let changes = document["changes"].as_array().unwrap();
     assert_eq!(
@@ -373,7 +377,7 @@ fn diff_json_lists_each_change_with_class_kind_code_lines_and_values() {
             "new_line": 1,
             "old": "https://shop.example/docs/errors",
             "new": "https://shop.example/errors",
-            "rename_of": null,
+            "probable_rename": null,
         })
     );
     assert_eq!(changes[1]["class"], "additive");
@@ -381,6 +385,67 @@ fn diff_json_lists_each_change_with_class_kind_code_lines_and_values() {
     assert_eq!(changes[1]["code"], "err:shop:orders:gone");
     assert_eq!(changes[1]["new"], "use err:shop:orders:not_found instead");
     assert_eq!(changes.len(), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+const OUTAGE: &str = "  err:shop:storage:outage:
+    status: 503
+    title: Service Unavailable
+    description: The order store is unavailable.
+    detail: The order store is unavailable
+    what_happened: The store did not answer.
+    how_to_fix: Retry later.
+    common_mistakes: '- **Retrying at once**: back off first.'
+";
+
+#[test]
+fn diff_json_reports_wire_changes_and_shifted_discriminants() {
+    let dir = scratch("diff-wire");
+    let head = "docs_base_url: https://shop.example/docs/errors\n";
+    let old = write_catalogue(&dir, "old.yaml", head, &format!("{GONE}{OUTAGE}"));
+    // A code inserted before both, and the 5xx code's description (its detail on the wire)
+    // reworded.
+    let inserted = GONE
+        .replace("err:shop:orders:gone", "err:shop:orders:archived")
+        .replace("title: Not Found", "title: Archived");
+    let new = write_catalogue(
+        &dir,
+        "new.yaml",
+        head,
+        &format!(
+            "{inserted}{GONE}{}",
+            OUTAGE.replace(
+                "description: The order store is unavailable.",
+                "description: The order store is down for maintenance."
+            )
+        ),
+    );
+    let output = diff(&dir, &old, &new, &["--json"]);
+    assert_eq!(output.status.code(), Some(1), "shifted discriminants break");
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        document["summary"],
+        serde_json::json!({"breaking": 1, "wire": 1, "additive": 1, "docs": 0})
+    );
+    let changes = document["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 3);
+    assert_eq!(changes[0]["class"], "wire");
+    assert_eq!(changes[0]["kind"], "description");
+    assert_eq!(changes[0]["code"], "err:shop:storage:outage");
+    assert_eq!(changes[1]["kind"], "added");
+    assert_eq!(
+        changes[2],
+        serde_json::json!({
+            "class": "breaking",
+            "kind": "discriminants",
+            "code": null,
+            "old_line": 3,
+            "new_line": 11,
+            "old": {"err:shop:orders:gone": 0, "err:shop:storage:outage": 1},
+            "new": {"err:shop:orders:gone": 1, "err:shop:storage:outage": 2},
+            "probable_rename": null,
+        })
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

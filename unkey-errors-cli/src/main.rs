@@ -17,7 +17,7 @@ use unkey_errors_cli::export::openapi;
 #[command(name = "unkey-errors", version)]
 struct Cli {
     /// The catalogue file. A relative path is resolved from the current directory.
-    #[arg(long, global = true, default_value = "errors.yaml")]
+    #[arg(long, global = true, default_value = unkey_errors_cli::DEFAULT_CATALOGUE)]
     catalogue: PathBuf,
 
     #[command(subcommand)]

@@ -90,8 +90,12 @@ fn docs_then_check_round_trips_and_check_fails_on_drift() {
         "{report}"
     );
     assert!(report.contains("missing"), "{report}");
+    // Run by the tests under cargo, with the catalogue named by its path.
     assert!(
-        report.contains("help: run `cargo run -p unkey-errors-cli -- docs --out"),
+        report.contains(&format!(
+            "help: run `cargo run -p unkey-errors-cli -- --catalogue {} docs --out {out_arg}`",
+            catalogue().display()
+        )),
         "{report}"
     );
 
@@ -200,6 +204,56 @@ fn a_broken_catalogue_is_reported_with_its_position_not_a_panic() {
         .unwrap();
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing.stderr).contains("cannot read the catalogue `/no/such/errors.yaml`"));
+}
+
+#[test]
+fn help_lines_name_the_command_as_the_user_runs_it_and_the_catalogue_they_gave() {
+    let dir = scratch("help-lines");
+    std::fs::create_dir_all(dir.join("api")).unwrap();
+    std::fs::copy(deprecated_fixture(), dir.join("api/shop errors.yaml")).unwrap();
+    let installed = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_unkey-errors"))
+            .args(args)
+            .current_dir(&dir)
+            .env_remove("CARGO_PKG_NAME")
+            .output()
+            .unwrap()
+    };
+    let catalogue = ["--catalogue", "api/shop errors.yaml"];
+    let check = installed(&[&catalogue[..], &["check", "--out", "site"]].concat());
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stderr).ends_with(
+            "help: run `unkey-errors --catalogue 'api/shop errors.yaml' docs --out site` and \
+             commit the result\n"
+        ),
+        "{}",
+        text(&check.stderr)
+    );
+    let explain = installed(&[&catalogue[..], &["explain", "err:zzz:zzz:zzz"]].concat());
+    assert_eq!(
+        text(&explain.stderr),
+        "error: unknown error code `err:zzz:zzz:zzz`; \
+         `unkey-errors --catalogue 'api/shop errors.yaml' list` shows them all\n"
+    );
+
+    // Run by `cargo run` in this workspace (cargo sets CARGO_PKG_NAME), the same through cargo;
+    // the default catalogue is not named.
+    std::fs::copy(deprecated_fixture(), dir.join("errors.yaml")).unwrap();
+    let check = Command::new(env!("CARGO_BIN_EXE_unkey-errors"))
+        .args(["check"])
+        .current_dir(&dir)
+        .env("CARGO_PKG_NAME", "unkey-errors-cli")
+        .output()
+        .unwrap();
+    assert!(
+        text(&check.stderr).ends_with(
+            "help: run `cargo run -p unkey-errors-cli -- docs --out docs` and commit the result\n"
+        ),
+        "{}",
+        text(&check.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A catalogue of `entries` (block-style YAML, indented by two) written to `dir/name`.

@@ -2,14 +2,15 @@
 
 use std::path::Path;
 
+use unkey_errors_cli::export::shell_word;
 use unkey_errors_cli::{render, tree};
 
 use super::Failure;
 
 /// Compares the docs under `out` with a fresh render of the catalogue at `catalogue`.
 pub fn run(catalogue: &Path, out: &Path) -> Result<(), Failure> {
-    let (catalogue, _) = super::load(catalogue)?;
-    let rendered = render::tree(&catalogue);
+    let (parsed, _) = super::load(catalogue)?;
+    let rendered = render::tree(&parsed);
     let drift = tree::check(out, &rendered).map_err(|error| {
         format!(
             "error: cannot read the docs under {}: {error}",
@@ -32,9 +33,10 @@ pub fn run(catalogue: &Path, out: &Path) -> Result<(), Failure> {
     for file in &drift {
         report.push_str(&file.describe(out));
     }
+    let docs = format!("docs --out {}", shell_word(&out.display().to_string()));
     report.push_str(&format!(
-        "help: run `cargo run -p unkey-errors-cli -- docs --out {}` and commit the result",
-        out.display()
+        "help: run `{}` and commit the result",
+        super::suggest(catalogue, &docs)
     ));
     Err(report.into())
 }

@@ -3,16 +3,19 @@
 
 use std::path::Path;
 
-use unkey_errors_cli::export::{go, typescript};
+use unkey_errors_cli::export::{Origin, go, typescript};
 
 use super::Failure;
 use crate::{Lang, Output};
 
 /// Prints, writes or checks the module in `lang`; `package` names the Go package.
 pub fn run(catalogue: &Path, lang: Lang, package: &str, output: &Output) -> Result<(), Failure> {
-    let (catalogue, _) = super::load(catalogue)?;
+    let (parsed, _) = super::load(catalogue)?;
+    let shown = catalogue.display().to_string();
     let module = match lang {
-        Lang::Typescript => typescript::module(&catalogue),
+        Lang::Typescript => {
+            typescript::module(&parsed, &Origin::new(&shown, "gen --lang typescript"))
+        }
         Lang::Go => {
             if !go::is_package_name(package) {
                 return Err(format!(
@@ -21,7 +24,8 @@ pub fn run(catalogue: &Path, lang: Lang, package: &str, output: &Output) -> Resu
                 )
                 .into());
             }
-            go::module(&catalogue, package)
+            let args = format!("gen --lang go --package {package}");
+            go::module(&parsed, package, &Origin::new(&shown, &args))
         }
     };
     super::deliver(output, &module)

@@ -13,7 +13,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use unkey_errors_catalogue::Catalogue;
-use unkey_errors_cli::export;
+use unkey_errors_cli::DEFAULT_CATALOGUE;
+use unkey_errors_cli::export::{self, shell_word};
 
 use crate::Output;
 
@@ -42,6 +43,27 @@ impl From<String> for Failure {
         Failure::new(message, 1)
     }
 }
+
+/// The command line a message tells the user to run: `unkey-errors ARGS` with `--catalogue`
+/// when `catalogue` is not the default, run the way this process was: through
+/// `cargo run -p unkey-errors-cli --` when cargo started it (cargo then sets
+/// `CARGO_PKG_NAME` to this package), else by the binary's name.
+pub fn suggest(catalogue: &Path, args: &str) -> String {
+    let program = if std::env::var_os("CARGO_PKG_NAME").is_some_and(|name| name == PACKAGE) {
+        format!("cargo run -p {PACKAGE} --")
+    } else {
+        "unkey-errors".to_owned()
+    };
+    let shown = catalogue.display().to_string();
+    if shown == DEFAULT_CATALOGUE {
+        format!("{program} {args}")
+    } else {
+        format!("{program} --catalogue {} {args}", shell_word(&shown))
+    }
+}
+
+/// This binary's package, as `cargo run -p` names it.
+const PACKAGE: &str = env!("CARGO_PKG_NAME");
 
 /// The catalogue at `path` and its text, or every problem with it, printable.
 pub fn load(path: &Path) -> Result<(Catalogue, String), String> {

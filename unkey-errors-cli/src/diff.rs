@@ -36,7 +36,7 @@
 //! [`probable_renames`]); never from the last URN segment alone. The rename is breaking (the
 //! old code is gone) and the new code is still listed as added.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde_json::{Value, json};
@@ -312,10 +312,18 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
         .filter(|entry| old.get(entry.code.as_str()).is_none())
         .collect();
     let renames = probable_renames(&removed, &added);
+    let renamed_to: HashMap<&str, &Entry> = renames
+        .iter()
+        .map(|(from, to)| (from.code.as_str(), *to))
+        .collect();
+    let renamed_from: HashMap<&str, &Entry> = renames
+        .iter()
+        .map(|(from, to)| (to.code.as_str(), *from))
+        .collect();
 
-    for gone in &removed {
-        match renames.iter().find(|(from, _)| from.code == gone.code) {
-            Some((from, to)) => {
+    for from in &removed {
+        match renamed_to.get(from.code.as_str()) {
+            Some(to) => {
                 let mut change =
                     Change::new(Class::Breaking, Kind::Renamed, Some(from.code.as_str()))
                         .lines(Some(from.line), Some(to.line));
@@ -323,8 +331,8 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
                 changes.push(change);
             }
             None => changes.push(
-                Change::new(Class::Breaking, Kind::Removed, Some(gone.code.as_str()))
-                    .lines(Some(gone.line), None),
+                Change::new(Class::Breaking, Kind::Removed, Some(from.code.as_str()))
+                    .lines(Some(from.line), None),
             ),
         }
     }
@@ -342,72 +350,81 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
     for entry in &added {
         let mut change = Change::new(added_class, Kind::Added, Some(entry.code.as_str()))
             .lines(None, Some(entry.line));
-        change.probable_rename = renames
-            .iter()
-            .find(|(_, to)| to.code == entry.code)
-            .map(|(from, _)| from.code.as_str().to_owned());
+        change.probable_rename = renamed_from
+            .get(entry.code.as_str())
+            .map(|from| from.code.as_str().to_owned());
         changes.push(change);
     }
     order_changes(old, new, &mut changes);
     changes
 }
 
-/// Pairs of (removed, added) entries that are probably one code renamed.
+/// Pairs of (removed, added) entries that are probably one code renamed, in the order of
+/// `removed`.
 ///
 /// A pair must share the system and category of their codes, or their title: a shared last
 /// segment alone (`…:not_found`) relates unrelated codes. Pairs are taken in three rounds,
 /// the surest first: both the system and category and the title shared, then only the system
 /// and category, then only the title. In each round a removed code pairs with an added code
 /// only when each is the other's one candidate left, so an ambiguous case (two added codes
-/// titled "Not Found") pairs nothing.
+/// titled "Not Found") pairs nothing. Each round groups the codes by what they must share, so
+/// renaming every code of a large catalogue stays linear.
 pub fn probable_renames<'a>(
     removed: &[&'a Entry],
     added: &[&'a Entry],
 ) -> Vec<(&'a Entry, &'a Entry)> {
-    let rounds: [fn(&Entry, &Entry) -> bool; 3] = [
-        |from, to| same_place(from, to) && same_title(from, to),
-        same_place,
-        same_title,
-    ];
+    let rounds: [fn(&Entry) -> RenameKey<'_>; 3] = [place_and_title, place, title];
     let mut pairs: Vec<(&Entry, &Entry)> = Vec::new();
-    for related in rounds {
-        let free_removed: Vec<&Entry> = removed
-            .iter()
-            .copied()
-            .filter(|from| !pairs.iter().any(|(paired, _)| paired.code == from.code))
-            .collect();
-        let free_added: Vec<&Entry> = added
-            .iter()
-            .copied()
-            .filter(|to| !pairs.iter().any(|(_, paired)| paired.code == to.code))
-            .collect();
-        for from in &free_removed {
-            let candidates: Vec<&Entry> = free_added
-                .iter()
-                .copied()
-                .filter(|to| related(from, to))
-                .collect();
-            let [to] = candidates[..] else { continue };
-            let rivals = free_removed
-                .iter()
-                .filter(|other| related(other, to))
-                .count();
-            if rivals == 1 {
+    let mut paired: HashSet<&str> = HashSet::new();
+    for key in rounds {
+        // For each key, the unpaired removed and added codes that have it.
+        let mut by_key: HashMap<RenameKey, (Vec<&Entry>, Vec<&Entry>)> = HashMap::new();
+        for from in removed.iter().filter(|e| !paired.contains(e.code.as_str())) {
+            by_key.entry(key(from)).or_default().0.push(from);
+        }
+        for to in added.iter().filter(|e| !paired.contains(e.code.as_str())) {
+            by_key.entry(key(to)).or_default().1.push(to);
+        }
+        for from in removed.iter().filter(|e| !paired.contains(e.code.as_str())) {
+            if let Some(([_], [to])) = by_key
+                .get(&key(from))
+                .map(|(froms, tos)| (&froms[..], &tos[..]))
+            {
                 pairs.push((from, to));
             }
         }
+        for (from, to) in &pairs {
+            paired.insert(from.code.as_str());
+            paired.insert(to.code.as_str());
+        }
     }
+    // Later rounds append; give the pairs in the order of `removed`.
+    let position: HashMap<&str, usize> = removed
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (entry.code.as_str(), index))
+        .collect();
+    pairs.sort_by_key(|(from, _)| position[from.code.as_str()]);
     pairs
 }
 
-/// Whether two entries' codes share their system and category.
-fn same_place(one: &Entry, other: &Entry) -> bool {
-    one.code.system() == other.code.system() && one.code.category() == other.code.category()
+/// What a removed and an added code must share to be paired as a rename, in one round of
+/// [`probable_renames`]: system and category, title, or both (`None` where not compared).
+type RenameKey<'a> = (Option<(&'a str, &'a str)>, Option<&'a str>);
+
+/// The system and category of `entry`'s code, and its title.
+fn place_and_title(entry: &Entry) -> RenameKey<'_> {
+    (place(entry).0, title(entry).1)
 }
 
-/// Whether two entries have the same title.
-fn same_title(one: &Entry, other: &Entry) -> bool {
-    one.title == other.title
+/// The system and category of `entry`'s code.
+fn place(entry: &Entry) -> RenameKey<'_> {
+    (Some((entry.code.system(), entry.code.category())), None)
+}
+
+/// The title of `entry`.
+fn title(entry: &Entry) -> RenameKey<'_> {
+    (None, Some(entry.title.as_str()))
 }
 
 /// The changes to the order of `Code`'s variants among the codes both catalogues hold: each

@@ -808,3 +808,33 @@ fn a_reversed_catalogue_moves_all_codes_but_one() {
     assert_eq!(shifted.new.as_ref().unwrap().as_object().unwrap().len(), 1);
     assert_eq!(changes.len(), 300);
 }
+
+#[test]
+fn a_renamed_system_pairs_every_code_by_its_title() {
+    let entries = |system: &str| -> Vec<String> {
+        (0..300)
+            .map(|i| {
+                entry(
+                    &format!("err:{system}:c{i}:x"),
+                    404,
+                    &format!("Title {i}"),
+                    &[],
+                )
+            })
+            .collect()
+    };
+    let changes = diff::diff(
+        &catalogue(BASE, &entries("shop")),
+        &catalogue(BASE, &entries("store")),
+    );
+    let renamed: Vec<&Change> = changes.iter().filter(|c| c.kind == Kind::Renamed).collect();
+    assert_eq!(renamed.len(), 300);
+    assert!(renamed.iter().enumerate().all(|(i, c)| {
+        c.code.as_deref() == Some(format!("err:shop:c{i}:x").as_str())
+            && c.probable_rename.as_deref() == Some(format!("err:store:c{i}:x").as_str())
+    }));
+    assert_eq!(
+        changes.iter().filter(|c| c.kind == Kind::Added).count(),
+        300
+    );
+}

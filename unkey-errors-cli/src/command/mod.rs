@@ -13,8 +13,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use unkey_errors_catalogue::Catalogue;
-use unkey_errors_cli::DEFAULT_CATALOGUE;
-use unkey_errors_cli::export::{self, shell_word};
+use unkey_errors_cli::export;
 
 use crate::Output;
 
@@ -54,12 +53,7 @@ pub fn suggest(catalogue: &Path, args: &str) -> String {
     } else {
         "unkey-errors".to_owned()
     };
-    let shown = catalogue.display().to_string();
-    if shown == DEFAULT_CATALOGUE {
-        format!("{program} {args}")
-    } else {
-        format!("{program} --catalogue {} {args}", shell_word(&shown))
-    }
+    export::command_line(&program, &catalogue.display().to_string(), args)
 }
 
 /// This binary's package, as `cargo run -p` names it.

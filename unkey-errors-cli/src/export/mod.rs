@@ -45,14 +45,9 @@ impl Origin {
     /// assert_eq!(Origin::new("errors.yaml", "openapi").command(), "unkey-errors openapi");
     /// ```
     pub fn new(catalogue: &str, args: &str) -> Origin {
-        let command = if catalogue == DEFAULT_CATALOGUE {
-            format!("unkey-errors {args}")
-        } else {
-            format!("unkey-errors --catalogue {} {args}", shell_word(catalogue))
-        };
         Origin {
             catalogue: catalogue.to_owned(),
-            command,
+            command: command_line("unkey-errors", catalogue, args),
         }
     }
 
@@ -77,6 +72,16 @@ impl Origin {
             one_line(&self.catalogue),
             one_line(&self.command)
         )
+    }
+}
+
+/// The command line that runs `program` (e.g. `unkey-errors`) with `args` on `catalogue`
+/// (as given): `--catalogue` names it unless it is the default, `errors.yaml`.
+pub fn command_line(program: &str, catalogue: &str, args: &str) -> String {
+    if catalogue == DEFAULT_CATALOGUE {
+        format!("{program} {args}")
+    } else {
+        format!("{program} --catalogue {} {args}", shell_word(catalogue))
     }
 }
 

@@ -11,8 +11,9 @@
 #   - the docs' navigation group, in a docs.json, passes Mintlify's own validator
 #     (@mintlify/validation, pinned in the same lock; tests/tools/mintlify/check-navigation.mjs),
 #     and every page it names is rendered.
-# Each export is generated from errors.yaml and from a catalogue with a deprecated code, and
-# `--check` must accept it. Exits non-zero on the first failure.
+# Each export is generated from errors.yaml, from a catalogue with a deprecated code, and from
+# one whose codes take names the exports declare themselves (Go's GatewayErrorResponse) or that
+# JavaScript reserves, and `--check` must accept it. Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -27,15 +28,20 @@ bash tests/tools/install.sh
 
 step "build unkey-errors"
 cargo build --quiet -p unkey-errors-cli
-cli=$root/target/debug/unkey-errors
+# Where cargo put it: CARGO_TARGET_DIR or a config may move the target directory.
+target_dir=$(cargo metadata --format-version 1 --no-deps \
+    | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')
+cli=$target_dir/debug/unkey-errors
 rm -rf "$work"
 mkdir -p "$work"
 
 step "JSON Schema: the committed file is current"
 "$cli" schema --out docs/catalogue.schema.json --check
 
-# The catalogues every export is made from: Unkey's, and one whose code is deprecated.
-catalogues=(errors.yaml unkey-errors-cli/tests/fixtures/deprecated.yaml)
+# The catalogues every export is made from: Unkey's, one whose code is deprecated, and one whose
+# codes' names collide with the exports' own.
+catalogues=(errors.yaml unkey-errors-cli/tests/fixtures/deprecated.yaml
+    unkey-errors-cli/tests/fixtures/collisions.yaml)
 
 step "TypeScript: tsc --strict"
 tsc=$tools/node_modules/.bin/tsc

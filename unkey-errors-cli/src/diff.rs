@@ -7,29 +7,49 @@
 //!   constant disappears); a status, title or `errors_array` changed (the wire format of an
 //!   existing code changes); `docs_base_url` changed (every `type` URL changes); `exhaustive`
 //!   turned off (the generated `Code` becomes `#[non_exhaustive]`, so exhaustive `match`es stop
-//!   compiling); and a code added while both versions are `exhaustive` (an exhaustive `match`
-//!   no longer covers every case).
+//!   compiling); a code added while both versions are `exhaustive` (an exhaustive `match`
+//!   no longer covers every case); a surface no longer sending a code, or the gateway's status
+//!   or title changed; and a change in the order of the kept codes' variants (see below).
+//! - **wire**: the bytes of an existing response change, though its status, title, `type` and
+//!   shape do not: the description of a server error (5xx), which is the `detail` the runtime
+//!   sends for it, and of a gateway code whose message comes from the error raised, which is
+//!   the message the gateway sends when none is given; and the gateway's message. Clients that
+//!   follow the contract keep working; ones that compare the text, and recorded responses, do
+//!   not.
 //! - **additive**: a code added to a non-exhaustive catalogue; a code deprecated or no longer
-//!   deprecated (the code keeps working either way); `exhaustive` turned on (it only removes
-//!   `#[non_exhaustive]`, which lets downstream matches drop their wildcard arm).
-//! - **docs**: description, detail, the prose sections, related codes, the deprecation reason,
-//!   and the `internal` flag (which only decides whether the code has a public page).
+//!   deprecated (the code keeps working either way); a surface starting to send a code;
+//!   `exhaustive` turned on (it only removes `#[non_exhaustive]`, which lets downstream matches
+//!   drop their wildcard arm).
+//! - **docs**: a description the runtime never sends, the `detail` (only the docs' example),
+//!   the prose sections, related codes, the deprecation reason, the docs navigation, and the
+//!   `internal` flag (which only decides whether the code has a public page).
 //!
-//! A removed code and an added code are reported together as a probable rename when they share
-//! their specific part (the last URN segment), or else when exactly one added code has the
-//! removed code's title. A rename is still breaking.
+//! `Code`'s variants are declared in file order and derive `Ord`, so the order of the entries
+//! is part of the generated API: a kept code that moves among the others sorts elsewhere
+//! ([`Kind::Moved`]), and a code inserted or removed before others shifts their discriminants,
+//! which `Code::X as u16` and indices into `Code::ALL` observe ([`Kind::Discriminants`]).
+//! cargo-semver-checks calls a changed discriminant a major change, and so does this module.
+//! Adding codes after the last entry changes neither.
+//!
+//! A removed code and an added code are reported as a probable rename when they share their
+//! system and category, or their title, and the pairing is unambiguous (see
+//! [`probable_renames`]); never from the last URN segment alone. The rename is breaking (the
+//! old code is gone) and the new code is still listed as added.
 
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde_json::{Value, json};
 use unkey_errors_catalogue::{Catalogue, Entry};
 
-/// How a change affects users of the catalogue's API and generated code.
+/// How a change affects users of the catalogue's API and generated code, most severe first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Class {
     /// Clients or downstream code can break.
     Breaking,
+    /// The bytes of existing responses change, not their contract: clients that compare
+    /// message text, and recorded responses, see the difference.
+    Wire,
     /// Something new; existing clients and code keep working.
     Additive,
     /// Only the docs change.
@@ -38,12 +58,13 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order reports list them.
-    pub const ALL: [Class; 3] = [Class::Breaking, Class::Additive, Class::Docs];
+    pub const ALL: [Class; 4] = [Class::Breaking, Class::Wire, Class::Additive, Class::Docs];
 
-    /// The class's name in reports and JSON: `breaking`, `additive` or `docs`.
+    /// The class's name in reports and JSON: `breaking`, `wire`, `additive` or `docs`.
     pub fn as_str(self) -> &'static str {
         match self {
             Class::Breaking => "breaking",
+            Class::Wire => "wire",
             Class::Additive => "additive",
             Class::Docs => "docs",
         }
@@ -61,7 +82,7 @@ impl fmt::Display for Class {
 pub enum Kind {
     /// A code is gone.
     Removed,
-    /// A code is gone and an added code probably replaces it.
+    /// A code is gone and an added code probably replaces it (the addition is listed too).
     Renamed,
     /// A code is new.
     Added,
@@ -108,6 +129,12 @@ pub enum Kind {
     GatewayMessage,
     /// The docs navigation (group, icon, systems' order or names) changed.
     DocsNavigation,
+    /// A kept code moved among the other kept codes: its variant sorts elsewhere (`Ord`) and
+    /// stands elsewhere in `Code::ALL`.
+    Moved,
+    /// Kept codes that did not move get other discriminants (`as u16`, indices into
+    /// `Code::ALL`), because codes were inserted, removed or moved before them.
+    Discriminants,
 }
 
 impl Kind {
@@ -138,6 +165,17 @@ impl Kind {
             Kind::GatewayTitle => "gateway_title",
             Kind::GatewayMessage => "gateway_message",
             Kind::DocsNavigation => "docs_navigation",
+            Kind::Moved => "moved",
+            Kind::Discriminants => "discriminants",
+        }
+    }
+
+    /// The top-level key of the catalogue that a change of this kind is about, for the kinds
+    /// that concern a top-level setting rather than a code.
+    pub fn top_level_key(self) -> Option<&'static str> {
+        match self {
+            Kind::DocsBaseUrl | Kind::Exhaustive | Kind::DocsNavigation => Some(self.as_str()),
+            _ => None,
         }
     }
 }
@@ -155,10 +193,12 @@ pub struct Change {
     pub class: Class,
     /// What changed.
     pub kind: Kind,
-    /// The code it concerns (the new code of a rename); `None` for a top-level setting.
+    /// The code it concerns (the removed code of a rename); `None` for a top-level setting and
+    /// for [`Kind::Discriminants`], which concerns several codes.
     pub code: Option<String>,
     /// Where it stands in the old file: the entry's code line, or the top-level key's line
-    /// once [`place_top_level_changes`] has found it. `None` when it is not in the old file.
+    /// once [`place_top_level_changes`] has found it, or for [`Kind::Discriminants`] the line
+    /// of the first code whose discriminant changed. `None` when it is not in the old file.
     pub old_line: Option<usize>,
     /// Where it stands in the new file, as for `old_line`.
     pub new_line: Option<usize>,
@@ -166,8 +206,10 @@ pub struct Change {
     pub old: Option<Value>,
     /// The new value, for a changed value.
     pub new: Option<Value>,
-    /// For a rename, the removed code that `code` probably replaces.
-    pub rename_of: Option<String>,
+    /// The other side of a probable rename: for a [`Kind::Renamed`] change, the added code
+    /// that probably replaces `code`; for the [`Kind::Added`] change of that code, the removed
+    /// code it probably replaces.
+    pub probable_rename: Option<String>,
 }
 
 impl Change {
@@ -180,7 +222,7 @@ impl Change {
             new_line: None,
             old: None,
             new: None,
-            rename_of: None,
+            probable_rename: None,
         }
     }
 
@@ -197,7 +239,7 @@ impl Change {
     }
 
     /// The change as JSON: `class`, `kind`, `code`, `old_line`, `new_line`, `old`, `new` and
-    /// `rename_of`, each `null` when it does not apply.
+    /// `probable_rename`, each `null` when it does not apply.
     pub fn to_json(&self) -> Value {
         json!({
             "class": self.class.as_str(),
@@ -207,14 +249,15 @@ impl Change {
             "new_line": self.new_line,
             "old": self.old,
             "new": self.new,
-            "rename_of": self.rename_of,
+            "probable_rename": self.probable_rename,
         })
     }
 }
 
 /// Every change from `old` to `new`: top-level settings first, then removals and renames in
-/// the old file's order, changes to kept codes in the new file's order, then additions. Lines
-/// of top-level settings are left `None`; see [`place_top_level_changes`].
+/// the old file's order, changes to kept codes in the new file's order, then additions, then
+/// changes of the variants' order. Lines of top-level settings are left `None`; see
+/// [`place_top_level_changes`].
 pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
     let mut changes = Vec::new();
     if old.docs_base_url != new.docs_base_url {
@@ -269,20 +312,27 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
         .filter(|entry| old.get(entry.code.as_str()).is_none())
         .collect();
     let renames = probable_renames(&removed, &added);
-    let renamed_to: BTreeSet<&str> = renames.iter().map(|(_, to)| to.code.as_str()).collect();
+    let renamed_to: HashMap<&str, &Entry> = renames
+        .iter()
+        .map(|(from, to)| (from.code.as_str(), *to))
+        .collect();
+    let renamed_from: HashMap<&str, &Entry> = renames
+        .iter()
+        .map(|(from, to)| (to.code.as_str(), *from))
+        .collect();
 
-    for gone in &removed {
-        match renames.iter().find(|(from, _)| from.code == gone.code) {
-            Some((from, to)) => {
+    for from in &removed {
+        match renamed_to.get(from.code.as_str()) {
+            Some(to) => {
                 let mut change =
-                    Change::new(Class::Breaking, Kind::Renamed, Some(to.code.as_str()))
+                    Change::new(Class::Breaking, Kind::Renamed, Some(from.code.as_str()))
                         .lines(Some(from.line), Some(to.line));
-                change.rename_of = Some(from.code.as_str().to_owned());
+                change.probable_rename = Some(to.code.as_str().to_owned());
                 changes.push(change);
             }
             None => changes.push(
-                Change::new(Class::Breaking, Kind::Removed, Some(gone.code.as_str()))
-                    .lines(Some(gone.line), None),
+                Change::new(Class::Breaking, Kind::Removed, Some(from.code.as_str()))
+                    .lines(Some(from.line), None),
             ),
         }
     }
@@ -297,48 +347,164 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
     } else {
         Class::Additive
     };
-    for entry in added
-        .iter()
-        .filter(|entry| !renamed_to.contains(entry.code.as_str()))
-    {
-        changes.push(
-            Change::new(added_class, Kind::Added, Some(entry.code.as_str()))
-                .lines(None, Some(entry.line)),
-        );
+    for entry in &added {
+        let mut change = Change::new(added_class, Kind::Added, Some(entry.code.as_str()))
+            .lines(None, Some(entry.line));
+        change.probable_rename = renamed_from
+            .get(entry.code.as_str())
+            .map(|from| from.code.as_str().to_owned());
+        changes.push(change);
     }
+    order_changes(old, new, &mut changes);
     changes
 }
 
-/// Pairs of (removed, added) entries that are probably one code renamed. A removed code takes
-/// the first added code with the same specific part; failing that, the only added code with
-/// the same title (several share a title like "Not Found", so an ambiguous title pairs nothing).
-/// Each added code is paired at most once.
-fn probable_renames<'a>(removed: &[&'a Entry], added: &[&'a Entry]) -> Vec<(&'a Entry, &'a Entry)> {
+/// Pairs of (removed, added) entries that are probably one code renamed, in the order of
+/// `removed`.
+///
+/// A pair must share the system and category of their codes, or their title: a shared last
+/// segment alone (`…:not_found`) relates unrelated codes. Pairs are taken in three rounds,
+/// the surest first: both the system and category and the title shared, then only the system
+/// and category, then only the title. In each round a removed code pairs with an added code
+/// only when each is the other's one candidate left, so an ambiguous case (two added codes
+/// titled "Not Found") pairs nothing. Each round groups the codes by what they must share, so
+/// renaming every code of a large catalogue stays linear.
+pub fn probable_renames<'a>(
+    removed: &[&'a Entry],
+    added: &[&'a Entry],
+) -> Vec<(&'a Entry, &'a Entry)> {
+    let rounds: [fn(&Entry) -> RenameKey<'_>; 3] = [place_and_title, place, title];
     let mut pairs: Vec<(&Entry, &Entry)> = Vec::new();
-    let taken = |pairs: &[(&Entry, &Entry)], entry: &Entry| {
-        pairs.iter().any(|(_, to)| to.code == entry.code)
-    };
-    for gone in removed {
-        let by_specific = added
-            .iter()
-            .find(|new| new.code.specific() == gone.code.specific() && !taken(&pairs, new));
-        if let Some(new) = by_specific {
-            pairs.push((gone, new));
+    let mut paired: HashSet<&str> = HashSet::new();
+    for key in rounds {
+        // For each key, the unpaired removed and added codes that have it.
+        let mut by_key: HashMap<RenameKey, (Vec<&Entry>, Vec<&Entry>)> = HashMap::new();
+        for from in removed.iter().filter(|e| !paired.contains(e.code.as_str())) {
+            by_key.entry(key(from)).or_default().0.push(from);
+        }
+        for to in added.iter().filter(|e| !paired.contains(e.code.as_str())) {
+            by_key.entry(key(to)).or_default().1.push(to);
+        }
+        for from in removed.iter().filter(|e| !paired.contains(e.code.as_str())) {
+            if let Some(([_], [to])) = by_key
+                .get(&key(from))
+                .map(|(froms, tos)| (&froms[..], &tos[..]))
+            {
+                pairs.push((from, to));
+            }
+        }
+        for (from, to) in &pairs {
+            paired.insert(from.code.as_str());
+            paired.insert(to.code.as_str());
         }
     }
-    for gone in removed {
-        if pairs.iter().any(|(from, _)| from.code == gone.code) {
-            continue;
-        }
-        let by_title: Vec<&&Entry> = added
-            .iter()
-            .filter(|new| new.title == gone.title && !taken(&pairs, new))
-            .collect();
-        if let [new] = by_title[..] {
-            pairs.push((gone, new));
-        }
-    }
+    // Later rounds append; give the pairs in the order of `removed`.
+    let position: HashMap<&str, usize> = removed
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (entry.code.as_str(), index))
+        .collect();
+    pairs.sort_by_key(|(from, _)| position[from.code.as_str()]);
     pairs
+}
+
+/// What a removed and an added code must share to be paired as a rename, in one round of
+/// [`probable_renames`]: system and category, title, or both (`None` where not compared).
+type RenameKey<'a> = (Option<(&'a str, &'a str)>, Option<&'a str>);
+
+/// The system and category of `entry`'s code, and its title.
+fn place_and_title(entry: &Entry) -> RenameKey<'_> {
+    (place(entry).0, title(entry).1)
+}
+
+/// The system and category of `entry`'s code.
+fn place(entry: &Entry) -> RenameKey<'_> {
+    (Some((entry.code.system(), entry.code.category())), None)
+}
+
+/// The title of `entry`.
+fn title(entry: &Entry) -> RenameKey<'_> {
+    (None, Some(entry.title.as_str()))
+}
+
+/// The changes to the order of `Code`'s variants among the codes both catalogues hold: each
+/// kept code that moved relative to the others, then one change for the kept codes whose
+/// discriminant shifted without their moving.
+///
+/// The codes that stay put are a longest run of kept codes in the same relative order in both
+/// files; the rest moved. So swapping two entries moves one, and inserting a code moves none.
+fn order_changes(old: &Catalogue, new: &Catalogue, changes: &mut Vec<Change>) {
+    let new_index: HashMap<&str, usize> = new
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (entry.code.as_str(), index))
+        .collect();
+    // The kept codes in the old file's order, with their old and new positions.
+    let kept: Vec<(&Entry, usize, &Entry, usize)> = old
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(old_index, before)| {
+            let index = *new_index.get(before.code.as_str())?;
+            Some((before, old_index, &new.entries[index], index))
+        })
+        .collect();
+    let new_positions: Vec<usize> = kept.iter().map(|&(_, _, _, index)| index).collect();
+    let stay = longest_increasing_run(&new_positions);
+    let mut shifted = Vec::new();
+    for (i, &(before, old_index, after, new_index)) in kept.iter().enumerate() {
+        if !stay[i] {
+            changes.push(
+                Change::new(Class::Breaking, Kind::Moved, Some(after.code.as_str()))
+                    .lines(Some(before.line), Some(after.line))
+                    .values(old_index.into(), new_index.into()),
+            );
+        } else if old_index != new_index {
+            shifted.push((before, old_index, after, new_index));
+        }
+    }
+    let Some(&(first_before, _, first_after, _)) = shifted.first() else {
+        return;
+    };
+    let discriminants = |pick: fn(&(&Entry, usize, &Entry, usize)) -> usize| -> Value {
+        Value::Object(
+            shifted
+                .iter()
+                .map(|kept| (kept.2.code.as_str().to_owned(), pick(kept).into()))
+                .collect(),
+        )
+    };
+    changes.push(
+        Change::new(Class::Breaking, Kind::Discriminants, None)
+            .lines(Some(first_before.line), Some(first_after.line))
+            .values(discriminants(|kept| kept.1), discriminants(|kept| kept.3)),
+    );
+}
+
+/// Which items of `values` (distinct numbers) belong to one longest strictly increasing
+/// subsequence, found by patience sorting in O(n log n): a catalogue may hold 65,535 codes.
+fn longest_increasing_run(values: &[usize]) -> Vec<bool> {
+    // tails[k]: the item ending the increasing run of length k + 1 with the smallest last value
+    // found so far; previous[i]: the item before i in the run that i ends.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; values.len()];
+    for (i, &value) in values.iter().enumerate() {
+        let length = tails.partition_point(|&tail| values[tail] < value);
+        previous[i] = length.checked_sub(1).map(|before| tails[before]);
+        if length == tails.len() {
+            tails.push(i);
+        } else {
+            tails[length] = i;
+        }
+    }
+    let mut in_run = vec![false; values.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        in_run[i] = true;
+        at = previous[i];
+    }
+    in_run
 }
 
 /// The changes between two versions of one code.
@@ -397,8 +563,16 @@ fn entry_changes(before: &Entry, after: &Entry, changes: &mut Vec<Change>) {
         ),
         _ => {}
     }
+    if before.description != after.description {
+        push(
+            description_class(after),
+            Kind::Description,
+            before.description.as_str().into(),
+            after.description.as_str().into(),
+        );
+    }
+    // `detail` is only the docs' example: the runtime sends the detail an error makes.
     for (kind, old, new) in [
-        (Kind::Description, &before.description, &after.description),
         (Kind::Detail, &before.detail, &after.detail),
         (
             Kind::WhatHappened,
@@ -435,6 +609,23 @@ fn entry_changes(before: &Entry, after: &Entry, changes: &mut Vec<Change>) {
         );
     }
     surface_changes(before, after, &mut push);
+}
+
+/// How a change of `entry`'s description affects users. The runtime sends the description
+/// as the `detail` of a server error (5xx) made without a detail of its own, and as the
+/// gateway's message for a code whose message comes from the error raised when none is given;
+/// so for those codes a new description changes the bytes clients receive. Otherwise it is
+/// only read in the docs.
+fn description_class(entry: &Entry) -> Class {
+    let gateway_default = entry
+        .gateway
+        .as_ref()
+        .is_some_and(|gateway| gateway.message.is_none());
+    if entry.status >= 500 || gateway_default {
+        Class::Wire
+    } else {
+        Class::Docs
+    }
 }
 
 /// The changes of which surfaces send a code, and of what the gateway sends for it. Clients of
@@ -487,8 +678,9 @@ fn surface_changes(
         // `null`: the message comes from the error raised.
         let message =
             |message: &Option<String>| message.as_deref().map_or(Value::Null, Value::from);
+        // The message is the gateway's body, so a new one changes what clients receive.
         push(
-            Class::Docs,
+            Class::Wire,
             Kind::GatewayMessage,
             message(&old.message),
             message(&new.message),
@@ -496,12 +688,13 @@ fn surface_changes(
     }
 }
 
-/// Fills in the lines of top-level changes (`docs_base_url`, `exhaustive`) from the two files'
-/// text: the validated catalogue keeps no position for its top-level keys.
+/// Fills in the lines of top-level changes (`docs_base_url`, `exhaustive`, `docs_navigation`)
+/// from the two files' text: the validated catalogue keeps no position for its top-level keys.
 pub fn place_top_level_changes(changes: &mut [Change], old_text: &str, new_text: &str) {
-    for change in changes.iter_mut().filter(|change| change.code.is_none()) {
-        // A top-level change's kind is named after its YAML key (`docs_base_url`, `exhaustive`).
-        let key = change.kind.as_str();
+    for change in changes.iter_mut() {
+        let Some(key) = change.kind.top_level_key() else {
+            continue;
+        };
         change.old_line = top_level_line(old_text, key);
         change.new_line = top_level_line(new_text, key);
     }
@@ -518,6 +711,180 @@ pub fn top_level_line(text: &str, key: &str) -> Option<usize> {
 }
 
 /// How many changes of each class `changes` holds, in the order of [`Class::ALL`].
-pub fn count_by_class(changes: &[Change]) -> [usize; 3] {
+pub fn count_by_class(changes: &[Change]) -> [usize; Class::ALL.len()] {
     Class::ALL.map(|class| changes.iter().filter(|c| c.class == class).count())
+}
+
+/// The whole diff as the JSON document `diff --json` prints: the two files as named, every
+/// change ([`Change::to_json`]) and the number of changes of each class.
+pub fn to_json(changes: &[Change], old_name: &str, new_name: &str) -> Value {
+    let counts = count_by_class(changes);
+    let summary: serde_json::Map<String, Value> = Class::ALL
+        .iter()
+        .zip(counts)
+        .map(|(class, count)| (class.as_str().to_owned(), count.into()))
+        .collect();
+    json!({
+        "old": old_name,
+        "new": new_name,
+        "changes": changes.iter().map(Change::to_json).collect::<Vec<_>>(),
+        "summary": summary,
+    })
+}
+
+/// The human report: changes grouped by class, one line each with its place in the files, then
+/// a one-line summary.
+pub fn report(changes: &[Change], old_name: &str, new_name: &str) -> String {
+    let mut report = String::new();
+    for class in Class::ALL {
+        let of_class: Vec<&Change> = changes.iter().filter(|c| c.class == class).collect();
+        if of_class.is_empty() {
+            continue;
+        }
+        report.push_str(&format!("{class} ({}):\n", of_class.len()));
+        for change in of_class {
+            let place = match (change.old_line, change.new_line) {
+                (Some(old), Some(new)) => format!("{old_name}:{old} -> {new_name}:{new}"),
+                (Some(old), None) => format!("{old_name}:{old}"),
+                (None, Some(new)) => format!("{new_name}:{new}"),
+                (None, None) => format!("{old_name} -> {new_name}"),
+            };
+            report.push_str(&format!("  {}  ({place})\n", change.describe()));
+        }
+    }
+    if changes.is_empty() {
+        report.push_str(&format!("no changes from {old_name} to {new_name}\n"));
+    } else {
+        let counts = count_by_class(changes);
+        let parts: Vec<String> = Class::ALL
+            .iter()
+            .zip(counts)
+            .map(|(class, count)| format!("{count} {class}"))
+            .collect();
+        let last = counts[Class::ALL.len() - 1];
+        report.push_str(&format!(
+            "{} change{} from {old_name} to {new_name}\n",
+            parts.join(", "),
+            if last == 1 { "" } else { "s" }
+        ));
+    }
+    report
+}
+
+impl Change {
+    /// The change in words, naming its code first, e.g.
+    /// `err:shop:orders:gone  status: 404 -> 410`.
+    pub fn describe(&self) -> String {
+        let shown = |value: &Option<Value>| {
+            value
+                .as_ref()
+                .map_or_else(|| "none".to_owned(), ToString::to_string)
+        };
+        let what = match self.kind {
+            Kind::Removed => "removed".to_owned(),
+            Kind::Renamed => format!(
+                "removed, probably renamed to {}",
+                self.probable_rename.as_deref().unwrap_or_default()
+            ),
+            Kind::Added => match &self.probable_rename {
+                Some(from) => format!("added, probably the new name of {from}"),
+                None => "added".to_owned(),
+            },
+            Kind::Deprecated => format!(
+                "deprecated: {}",
+                self.new
+                    .as_ref()
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+            ),
+            Kind::Undeprecated => "no longer deprecated".to_owned(),
+            Kind::WhatHappened | Kind::HowToFix | Kind::CommonMistakes => {
+                format!("{} changed", self.kind)
+            }
+            Kind::Description if self.class == Class::Wire => format!(
+                "description, which the runtime sends as the response's text: {} -> {}",
+                shown(&self.old),
+                shown(&self.new)
+            ),
+            Kind::Related => self.describe_related(),
+            Kind::Moved => format!(
+                "moved among the existing codes: its `Code` variant now sorts elsewhere (`Ord`, \
+                 sorted lists, `BTreeMap` keys, the order of `Code::ALL`) and its discriminant \
+                 (`as u16`) is {} -> {}",
+                shown(&self.old),
+                shown(&self.new)
+            ),
+            Kind::Discriminants => self.describe_discriminants(),
+            _ => format!(
+                "{}: {} -> {}",
+                self.kind,
+                shown(&self.old),
+                shown(&self.new)
+            ),
+        };
+        match &self.code {
+            Some(code) => format!("{code}  {what}"),
+            None => what,
+        }
+    }
+
+    /// A [`Kind::Related`] change: the codes listed (`+`) and no longer listed (`-`).
+    fn describe_related(&self) -> String {
+        let list = |value: &Option<Value>| -> Vec<String> {
+            value
+                .as_ref()
+                .and_then(|v| v.as_array())
+                .map(|codes| {
+                    codes
+                        .iter()
+                        .filter_map(|c| c.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (old, new) = (list(&self.old), list(&self.new));
+        let mut parts: Vec<String> = new
+            .iter()
+            .filter(|code| !old.contains(code))
+            .map(|code| format!("+{code}"))
+            .collect();
+        parts.extend(
+            old.iter()
+                .filter(|code| !new.contains(code))
+                .map(|code| format!("-{code}")),
+        );
+        if parts.is_empty() {
+            "related reordered".to_owned()
+        } else {
+            format!("related {}", parts.join(" "))
+        }
+    }
+
+    /// A [`Kind::Discriminants`] change: how many codes shifted, the first of them, and what
+    /// that changes.
+    fn describe_discriminants(&self) -> String {
+        let (Some(Value::Object(old)), Some(Value::Object(new))) = (&self.old, &self.new) else {
+            return "discriminants changed".to_owned();
+        };
+        // The first shifted code in the file: the one with the smallest new discriminant.
+        let first = new
+            .iter()
+            .filter_map(|(code, index)| Some((index.as_u64()?, code)))
+            .min();
+        let example = first.map_or_else(String::new, |(index, code)| {
+            let before = old
+                .get(code)
+                .map_or_else(|| "?".to_owned(), ToString::to_string);
+            format!(", from {code} ({before} -> {index})")
+        });
+        let count = match new.len() {
+            1 => "1 existing code gets".to_owned(),
+            n => format!("{n} existing codes get"),
+        };
+        format!(
+            "{count} another discriminant{example}: `as u16` and indices into `Code::ALL` name \
+             other codes than before, though their `Ord` is unchanged; adding codes after the \
+             last entry keeps discriminants"
+        )
+    }
 }

@@ -19,6 +19,10 @@
 
 #![warn(missing_docs)]
 
+/// The catalogue file the command line reads unless `--catalogue` names another.
+#[doc(hidden)]
+pub const DEFAULT_CATALOGUE: &str = "errors.yaml";
+
 #[doc(hidden)]
 pub mod diff;
 #[doc(hidden)]

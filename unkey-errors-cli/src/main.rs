@@ -1,14 +1,15 @@
 //! `unkey-errors`: render, check, diff and explain an error catalogue, and export it to other
 //! tools and languages.
+//!
+//! This file only declares the arguments and hands each command to its module in [`command`].
 
-use std::path::{Path, PathBuf};
+mod command;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use unkey_errors_catalogue::Catalogue;
-use unkey_errors_cli::diff::{self, Change, Class, Kind};
-use unkey_errors_cli::export::{self, go, openapi, schema, typescript};
-use unkey_errors_cli::{explain, render, tree};
+use unkey_errors_cli::export::openapi;
 
 /// Render, check, diff and explain the errors of an unkey-errors catalogue, and export it to
 /// other tools and languages.
@@ -16,7 +17,7 @@ use unkey_errors_cli::{explain, render, tree};
 #[command(name = "unkey-errors", version)]
 struct Cli {
     /// The catalogue file. A relative path is resolved from the current directory.
-    #[arg(long, global = true, default_value = "errors.yaml")]
+    #[arg(long, global = true, default_value = unkey_errors_cli::DEFAULT_CATALOGUE)]
     catalogue: PathBuf,
 
     #[command(subcommand)]
@@ -49,14 +50,28 @@ enum Command {
         #[arg(long, default_value = "docs")]
         out: PathBuf,
     },
-    /// Compare two catalogue files and classify every change as breaking, additive or docs.
+    /// Compare two catalogue files and classify every change as breaking, wire, additive or docs.
     ///
-    /// Breaking: a code removed (or probably renamed), a status, title or errors_array changed,
-    /// docs_base_url changed, exhaustive turned off, a code added while both are exhaustive, a
-    /// surface no longer sending a code, the gateway's status or title changed. Additive: a code
-    /// added, deprecated or undeprecated, a surface starting to send a code, exhaustive turned
-    /// on. Docs: anything else. Exits 1 when a change is breaking (unless --allow-breaking), 2 when a file cannot be
-    /// read or is invalid, 0 otherwise. --catalogue is not used.
+    /// Breaking: a code removed (or probably renamed); a status, title or errors_array changed;
+    /// docs_base_url changed; exhaustive turned off; a code added while both are exhaustive; a
+    /// surface no longer sending a code; the gateway's status or title changed; and the order
+    /// of Code's variants, which is the file's: a kept code moved among the others (its Ord
+    /// changes), or kept codes shifted by a code inserted or removed before them (their
+    /// `as u16` and place in Code::ALL change). Add codes after the last entry to avoid that.
+    ///
+    /// Wire: the bytes of a response change, not its contract: the description of a 5xx code
+    /// (the detail sent for a server error) or of a gateway code whose message comes from the
+    /// error (the gateway's default message), and the gateway's message.
+    ///
+    /// Additive: a code added, deprecated or undeprecated; a surface starting to send a code;
+    /// exhaustive turned on.
+    ///
+    /// Docs: anything else, the detail (only the docs' example) included.
+    ///
+    /// A removed and an added code are a probable rename when they share system and category,
+    /// or title, and no other code does; the added code is still listed as added. Exits 1 when
+    /// a change is breaking (unless --allow-breaking), 2 when a file cannot be read or is
+    /// invalid, 0 otherwise. --catalogue is not used.
     #[command(after_long_help = "Against a git revision:\n  \
         git show v0.1.0:errors.yaml > /tmp/old.yaml && unkey-errors diff /tmp/old.yaml errors.yaml")]
     Diff {
@@ -135,338 +150,33 @@ enum Lang {
     Go,
 }
 
-/// Exit status of `diff` when a catalogue cannot be read or is invalid.
-const UNREADABLE: u8 = 2;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let catalogue = cli.catalogue.as_path();
     let result = match &cli.command {
+        Command::Docs { out, dry_run } => command::docs::run(catalogue, out, *dry_run),
+        Command::Check { out } => command::check::run(catalogue, out),
         Command::Diff {
             old,
             new,
             json,
             allow_breaking,
-        } => return run_diff(old, new, *json, *allow_breaking),
-        Command::Docs { out, dry_run } => with_catalogue(&cli.catalogue, |catalogue| {
-            run_docs(catalogue, out, *dry_run)
-        }),
-        Command::Check { out } => {
-            with_catalogue(&cli.catalogue, |catalogue| run_check(catalogue, out))
-        }
-        Command::Explain { code } => {
-            with_catalogue(&cli.catalogue, |catalogue| run_explain(catalogue, code))
-        }
-        Command::List { json } => with_catalogue(&cli.catalogue, |catalogue| {
-            print!(
-                "{}",
-                if *json {
-                    explain::json(catalogue)
-                } else {
-                    explain::table(catalogue)
-                }
-            );
-            Ok(())
-        }),
-        Command::Schema { output } => run_export(output, &schema::render()),
+        } => command::diff::run(old, new, *json, *allow_breaking),
+        Command::Explain { code } => command::explain::run(catalogue, code),
+        Command::List { json } => command::list::run(catalogue, *json),
+        Command::Schema { output } => command::schema::run(output),
         Command::Openapi {
             api_version,
             output,
-        } => with_catalogue(&cli.catalogue, |catalogue| {
-            run_export(output, &openapi::render(catalogue, api_version))
-        }),
+        } => command::openapi::run(catalogue, api_version, output),
         Command::Gen {
             lang,
             package,
             output,
-        } => with_catalogue(&cli.catalogue, |catalogue| {
-            let module = match lang {
-                Lang::Typescript => typescript::module(catalogue),
-                Lang::Go => {
-                    if !go::is_package_name(package) {
-                        return Err(format!(
-                            "error: `{package}` is not a Go package name; use lowercase ASCII \
-                             letters, digits and `_`, starting with a letter"
-                        ));
-                    }
-                    go::module(catalogue, package)
-                }
-            };
-            run_export(output, &module)
-        }),
+        } => command::generate::run(catalogue, *lang, package, output),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// Loads the catalogue at `path` and runs `command` on it.
-fn with_catalogue(
-    path: &Path,
-    command: impl FnOnce(&Catalogue) -> Result<(), String>,
-) -> Result<(), String> {
-    command(&load(path)?.0)
-}
-
-/// The catalogue at `path` and its text, or every problem with it, printable.
-fn load(path: &Path) -> Result<(Catalogue, String), String> {
-    let shown_as = path.display().to_string();
-    let catalogue = unkey_errors_catalogue::load_with_path_help(
-        path,
-        &shown_as,
-        "check the path; a relative path is resolved from the current directory",
-    )
-    .map_err(|problems| problems.to_string())?;
-    // The text only locates top-level keys; the file was just read, so failing now is unlikely
-    // and costs only those lines.
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    Ok((catalogue, text))
-}
-
-/// Prints `rendered`, writes it to the output file, or checks that file against it.
-fn run_export(output: &Output, rendered: &str) -> Result<(), String> {
-    let Some(path) = &output.out else {
-        print!("{rendered}");
-        return Ok(());
-    };
-    if !output.check {
-        return std::fs::write(path, rendered)
-            .map_err(|error| format!("error: cannot write {}: {error}", path.display()));
-    }
-    match export::compare(path, rendered)
-        .map_err(|error| format!("error: cannot read {}: {error}", path.display()))?
-    {
-        None => {
-            println!("{} matches a fresh render", path.display());
-            Ok(())
-        }
-        Some(difference) => Err(format!(
-            "error: {difference}help: run the same command without --check and commit the result"
-        )),
-    }
-}
-
-fn run_explain(catalogue: &Catalogue, code: &str) -> Result<(), String> {
-    if let Some(entry) = explain::find(catalogue, code) {
-        print!("{}", explain::explain(catalogue, entry));
-        return Ok(());
-    }
-    let hint = unkey_errors_catalogue::did_you_mean(
-        &catalogue.suggest(&explain::as_code(catalogue, code)),
-    );
-    Err(match hint {
-        Some(hint) => format!("error: unknown error code `{code}`; {hint}"),
-        None => format!("error: unknown error code `{code}`; `unkey-errors list` shows them all"),
-    })
-}
-
-fn run_docs(catalogue: &Catalogue, out: &Path, dry_run: bool) -> Result<(), String> {
-    let rendered = render::tree(catalogue);
-    let plan = tree::plan(out, &rendered).map_err(|error| {
-        format!(
-            "error: cannot read the docs under {}: {error}",
-            out.display()
-        )
-    })?;
-    let report = if dry_run {
-        plan.describe(out, true)
-    } else {
-        tree::apply(out, &plan).map_err(|error| {
-            format!(
-                "error: cannot write the docs under {}: {error}",
-                out.display()
-            )
-        })?;
-        plan.describe(out, false)
-    };
-    print!("{report}");
-    Ok(())
-}
-
-fn run_check(catalogue: &Catalogue, out: &Path) -> Result<(), String> {
-    let rendered = render::tree(catalogue);
-    let drift = tree::check(out, &rendered).map_err(|error| {
-        format!(
-            "error: cannot read the docs under {}: {error}",
-            out.display()
-        )
-    })?;
-    if drift.is_empty() {
-        println!(
-            "{} generated files under {} match the catalogue",
-            rendered.len() + 1,
-            out.join(render::ERRORS_DIR).display()
-        );
-        return Ok(());
-    }
-    let count = match drift.len() {
-        1 => "1 file differs".to_owned(),
-        n => format!("{n} files differ"),
-    };
-    let mut report = format!("error: {count} from a fresh render of the catalogue:\n");
-    for file in &drift {
-        report.push_str(&file.describe(out));
-    }
-    report.push_str(&format!(
-        "help: run `cargo run -p unkey-errors-cli -- docs --out {}` and commit the result",
-        out.display()
-    ));
-    Err(report)
-}
-
-fn run_diff(old_path: &Path, new_path: &Path, json: bool, allow_breaking: bool) -> ExitCode {
-    let (old, new) = match (load(old_path), load(new_path)) {
-        (Ok(old), Ok(new)) => (old, new),
-        (old, new) => {
-            for problems in [old.err(), new.err()].into_iter().flatten() {
-                eprintln!("{problems}");
-            }
-            return ExitCode::from(UNREADABLE);
-        }
-    };
-    let mut changes = diff::diff(&old.0, &new.0);
-    diff::place_top_level_changes(&mut changes, &old.1, &new.1);
-    let counts = diff::count_by_class(&changes);
-    let (old_name, new_name) = (old_path.display(), new_path.display());
-    if json {
-        let document = serde_json::json!({
-            "old": old_name.to_string(),
-            "new": new_name.to_string(),
-            "changes": changes.iter().map(Change::to_json).collect::<Vec<_>>(),
-            "summary": {
-                "breaking": counts[0],
-                "additive": counts[1],
-                "docs": counts[2],
-            },
-        });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&document).unwrap_or_default()
-        );
-    } else {
-        print!(
-            "{}",
-            diff_report(&changes, &old_name.to_string(), &new_name.to_string())
-        );
-    }
-    let breaking = counts[0];
-    if breaking > 0 && !allow_breaking {
-        eprintln!(
-            "error: {breaking} breaking change{} from {old_name} to {new_name}; \
-             pass --allow-breaking if they are intended",
-            if breaking == 1 { "" } else { "s" }
-        );
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
-}
-
-/// The human report: changes grouped by class, one line each, then a one-line summary.
-fn diff_report(changes: &[Change], old_name: &str, new_name: &str) -> String {
-    let mut report = String::new();
-    for class in Class::ALL {
-        let of_class: Vec<&Change> = changes.iter().filter(|c| c.class == class).collect();
-        if of_class.is_empty() {
-            continue;
-        }
-        report.push_str(&format!("{class} ({}):\n", of_class.len()));
-        for change in of_class {
-            let place = match (change.old_line, change.new_line) {
-                (Some(old), Some(new)) => format!("{old_name}:{old} -> {new_name}:{new}"),
-                (Some(old), None) => format!("{old_name}:{old}"),
-                (None, Some(new)) => format!("{new_name}:{new}"),
-                (None, None) => format!("{old_name} -> {new_name}"),
-            };
-            report.push_str(&format!("  {}  ({place})\n", describe_change(change)));
-        }
-    }
-    let counts = diff::count_by_class(changes);
-    if changes.is_empty() {
-        report.push_str(&format!("no changes from {old_name} to {new_name}\n"));
-    } else {
-        report.push_str(&format!(
-            "{} breaking, {} additive, {} docs change{} from {old_name} to {new_name}\n",
-            counts[0],
-            counts[1],
-            counts[2],
-            if counts[2] == 1 { "" } else { "s" }
-        ));
-    }
-    report
-}
-
-/// One change in words, naming its code first.
-fn describe_change(change: &Change) -> String {
-    let shown = |value: &Option<serde_json::Value>| {
-        value
-            .as_ref()
-            .map_or_else(|| "none".to_owned(), ToString::to_string)
-    };
-    let what = match change.kind {
-        Kind::Removed => "removed".to_owned(),
-        Kind::Renamed => format!(
-            "removed, probably renamed to {}",
-            change.code.as_deref().unwrap_or_default()
-        ),
-        Kind::Added => "added".to_owned(),
-        Kind::Deprecated => format!(
-            "deprecated: {}",
-            change
-                .new
-                .as_ref()
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-        ),
-        Kind::Undeprecated => "no longer deprecated".to_owned(),
-        Kind::WhatHappened | Kind::HowToFix | Kind::CommonMistakes => {
-            format!("{} changed", change.kind)
-        }
-        Kind::Related => {
-            let list = |value: &Option<serde_json::Value>| -> Vec<String> {
-                value
-                    .as_ref()
-                    .and_then(|v| v.as_array())
-                    .map(|codes| {
-                        codes
-                            .iter()
-                            .filter_map(|c| c.as_str().map(str::to_owned))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            };
-            let (old, new) = (list(&change.old), list(&change.new));
-            let mut parts: Vec<String> = new
-                .iter()
-                .filter(|code| !old.contains(code))
-                .map(|code| format!("+{code}"))
-                .collect();
-            parts.extend(
-                old.iter()
-                    .filter(|code| !new.contains(code))
-                    .map(|code| format!("-{code}")),
-            );
-            if parts.is_empty() {
-                "related reordered".to_owned()
-            } else {
-                format!("related {}", parts.join(" "))
-            }
-        }
-        _ => format!(
-            "{}: {} -> {}",
-            change.kind,
-            shown(&change.old),
-            shown(&change.new)
-        ),
-    };
-    let subject = match change.kind {
-        Kind::Renamed => change.rename_of.as_deref(),
-        _ => change.code.as_deref(),
-    };
-    match subject {
-        Some(code) => format!("{code}  {what}"),
-        None => what,
+        Err(failure) => failure.report(),
     }
 }

@@ -90,8 +90,12 @@ fn docs_then_check_round_trips_and_check_fails_on_drift() {
         "{report}"
     );
     assert!(report.contains("missing"), "{report}");
+    // Run by the tests under cargo, with the catalogue named by its path.
     assert!(
-        report.contains("help: run `cargo run -p unkey-errors-cli -- docs --out"),
+        report.contains(&format!(
+            "help: run `cargo run -p unkey-errors-cli -- --catalogue {} docs --out {out_arg}`",
+            catalogue().display()
+        )),
         "{report}"
     );
 
@@ -202,6 +206,56 @@ fn a_broken_catalogue_is_reported_with_its_position_not_a_panic() {
     assert!(text(&missing.stderr).contains("cannot read the catalogue `/no/such/errors.yaml`"));
 }
 
+#[test]
+fn help_lines_name_the_command_as_the_user_runs_it_and_the_catalogue_they_gave() {
+    let dir = scratch("help-lines");
+    std::fs::create_dir_all(dir.join("api")).unwrap();
+    std::fs::copy(deprecated_fixture(), dir.join("api/shop errors.yaml")).unwrap();
+    let installed = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_unkey-errors"))
+            .args(args)
+            .current_dir(&dir)
+            .env_remove("CARGO_PKG_NAME")
+            .output()
+            .unwrap()
+    };
+    let catalogue = ["--catalogue", "api/shop errors.yaml"];
+    let check = installed(&[&catalogue[..], &["check", "--out", "site"]].concat());
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stderr).ends_with(
+            "help: run `unkey-errors --catalogue 'api/shop errors.yaml' docs --out site` and \
+             commit the result\n"
+        ),
+        "{}",
+        text(&check.stderr)
+    );
+    let explain = installed(&[&catalogue[..], &["explain", "err:zzz:zzz:zzz"]].concat());
+    assert_eq!(
+        text(&explain.stderr),
+        "error: unknown error code `err:zzz:zzz:zzz`; \
+         `unkey-errors --catalogue 'api/shop errors.yaml' list` shows them all\n"
+    );
+
+    // Run by `cargo run` in this workspace (cargo sets CARGO_PKG_NAME), the same through cargo;
+    // the default catalogue is not named.
+    std::fs::copy(deprecated_fixture(), dir.join("errors.yaml")).unwrap();
+    let check = Command::new(env!("CARGO_BIN_EXE_unkey-errors"))
+        .args(["check"])
+        .current_dir(&dir)
+        .env("CARGO_PKG_NAME", "unkey-errors-cli")
+        .output()
+        .unwrap();
+    assert!(
+        text(&check.stderr).ends_with(
+            "help: run `cargo run -p unkey-errors-cli -- docs --out docs` and commit the result\n"
+        ),
+        "{}",
+        text(&check.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// A catalogue of `entries` (block-style YAML, indented by two) written to `dir/name`.
 fn write_catalogue(dir: &Path, name: &str, head: &str, entries: &str) -> String {
     let path = dir.join(name);
@@ -248,7 +302,7 @@ fn diff_exits_0_for_compatible_changes_and_1_for_breaking_ones_unless_allowed() 
         text(&output.stdout),
         format!(
             "docs (1):\n  err:shop:orders:gone  how_to_fix changed  ({old}:3 -> {reworded}:3)\n\
-             0 breaking, 0 additive, 1 docs change from {old} to {reworded}\n"
+             0 breaking, 0 wire, 0 additive, 1 docs change from {old} to {reworded}\n"
         )
     );
     assert_eq!(
@@ -296,11 +350,15 @@ fn diff_exits_0_for_compatible_changes_and_1_for_breaking_ones_unless_allowed() 
         &GONE.replace("err:shop:orders:gone", "err:shop:archive:gone"),
     );
     let report = text(&diff(&dir, &old, &renamed, &[]).stdout);
-    assert!(
-        report.contains(&format!(
-            "  err:shop:orders:gone  removed, probably renamed to err:shop:archive:gone  ({old}:3 -> {renamed}:3)\n"
-        )),
-        "{report}"
+    assert_eq!(
+        report,
+        format!(
+            "breaking (1):\n  err:shop:orders:gone  removed, probably renamed to \
+             err:shop:archive:gone  ({old}:3 -> {renamed}:3)\n\
+             additive (1):\n  err:shop:archive:gone  added, probably the new name of \
+             err:shop:orders:gone  ({renamed}:3)\n\
+             1 breaking, 0 wire, 1 additive, 0 docs changes from {old} to {renamed}\n"
+        )
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -360,7 +418,7 @@ fn diff_json_lists_each_change_with_class_kind_code_lines_and_values() {
     assert_eq!(document["new"], new.as_str());
     assert_eq!(
         document["summary"],
-        serde_json::json!({"breaking": 1, "additive": 1, "docs": 0})
+        serde_json::json!({"breaking": 1, "wire": 0, "additive": 1, "docs": 0})
     );
     let changes = document["changes"].as_array().unwrap();
     assert_eq!(
@@ -373,7 +431,7 @@ fn diff_json_lists_each_change_with_class_kind_code_lines_and_values() {
             "new_line": 1,
             "old": "https://shop.example/docs/errors",
             "new": "https://shop.example/errors",
-            "rename_of": null,
+            "probable_rename": null,
         })
     );
     assert_eq!(changes[1]["class"], "additive");
@@ -381,6 +439,67 @@ fn diff_json_lists_each_change_with_class_kind_code_lines_and_values() {
     assert_eq!(changes[1]["code"], "err:shop:orders:gone");
     assert_eq!(changes[1]["new"], "use err:shop:orders:not_found instead");
     assert_eq!(changes.len(), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+const OUTAGE: &str = "  err:shop:storage:outage:
+    status: 503
+    title: Service Unavailable
+    description: The order store is unavailable.
+    detail: The order store is unavailable
+    what_happened: The store did not answer.
+    how_to_fix: Retry later.
+    common_mistakes: '- **Retrying at once**: back off first.'
+";
+
+#[test]
+fn diff_json_reports_wire_changes_and_shifted_discriminants() {
+    let dir = scratch("diff-wire");
+    let head = "docs_base_url: https://shop.example/docs/errors\n";
+    let old = write_catalogue(&dir, "old.yaml", head, &format!("{GONE}{OUTAGE}"));
+    // A code inserted before both, and the 5xx code's description (its detail on the wire)
+    // reworded.
+    let inserted = GONE
+        .replace("err:shop:orders:gone", "err:shop:orders:archived")
+        .replace("title: Not Found", "title: Archived");
+    let new = write_catalogue(
+        &dir,
+        "new.yaml",
+        head,
+        &format!(
+            "{inserted}{GONE}{}",
+            OUTAGE.replace(
+                "description: The order store is unavailable.",
+                "description: The order store is down for maintenance."
+            )
+        ),
+    );
+    let output = diff(&dir, &old, &new, &["--json"]);
+    assert_eq!(output.status.code(), Some(1), "shifted discriminants break");
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        document["summary"],
+        serde_json::json!({"breaking": 1, "wire": 1, "additive": 1, "docs": 0})
+    );
+    let changes = document["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 3);
+    assert_eq!(changes[0]["class"], "wire");
+    assert_eq!(changes[0]["kind"], "description");
+    assert_eq!(changes[0]["code"], "err:shop:storage:outage");
+    assert_eq!(changes[1]["kind"], "added");
+    assert_eq!(
+        changes[2],
+        serde_json::json!({
+            "class": "breaking",
+            "kind": "discriminants",
+            "code": null,
+            "old_line": 3,
+            "new_line": 11,
+            "old": {"err:shop:orders:gone": 0, "err:shop:storage:outage": 1},
+            "new": {"err:shop:orders:gone": 1, "err:shop:storage:outage": 2},
+            "probable_rename": null,
+        })
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

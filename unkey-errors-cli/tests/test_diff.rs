@@ -263,60 +263,124 @@ fn prose_related_and_internal_changes_are_docs() {
         changes[5].new,
         Some(serde_json::json!(["err:shop:carts:full"]))
     );
-    assert_eq!(diff::count_by_class(&changes), [0, 0, 7]);
+    assert_eq!(diff::count_by_class(&changes), [0, 0, 0, 7]);
 }
 
 #[test]
-fn a_code_moved_to_another_category_is_a_probable_rename() {
+fn a_code_renamed_within_its_category_is_a_probable_rename_and_still_an_addition() {
     let old = catalogue(
         BASE,
         &[entry("err:shop:orders:gone", 404, "Not Found", &[])],
     );
-    let new = catalogue(BASE, &[entry("err:shop:archive:gone", 410, "Gone", &[])]);
+    let new = catalogue(BASE, &[entry("err:shop:orders:deleted", 410, "Gone", &[])]);
     let changes = diff::diff(&old, &new);
     assert_eq!(
         kinds(&changes),
-        [(
-            Class::Breaking,
-            Kind::Renamed,
-            Some("err:shop:archive:gone")
-        )]
+        [
+            (Class::Breaking, Kind::Renamed, Some("err:shop:orders:gone")),
+            (
+                Class::Additive,
+                Kind::Added,
+                Some("err:shop:orders:deleted")
+            ),
+        ]
     );
     assert_eq!(
-        changes[0].rename_of.as_deref(),
-        Some("err:shop:orders:gone")
+        changes[0].probable_rename.as_deref(),
+        Some("err:shop:orders:deleted")
     );
     assert_eq!(
         (changes[0].old_line, changes[0].new_line),
         (Some(3), Some(3))
     );
+    assert_eq!(
+        changes[1].probable_rename.as_deref(),
+        Some("err:shop:orders:gone")
+    );
+    assert_eq!((changes[1].old_line, changes[1].new_line), (None, Some(3)));
+    assert_eq!(diff::count_by_class(&changes), [1, 0, 1, 0]);
+    assert_eq!(
+        changes[0].describe(),
+        "err:shop:orders:gone  removed, probably renamed to err:shop:orders:deleted"
+    );
+    assert_eq!(
+        changes[1].describe(),
+        "err:shop:orders:deleted  added, probably the new name of err:shop:orders:gone"
+    );
 }
 
 #[test]
-fn a_code_with_a_new_name_and_the_same_title_is_a_probable_rename_only_if_unambiguous() {
+fn a_shared_last_segment_alone_is_no_rename() {
+    // Same specific part, another category and another title: unrelated codes.
+    let old = catalogue(
+        BASE,
+        &[entry(
+            "err:shop:orders:not_found",
+            404,
+            "Order Not Found",
+            &[],
+        )],
+    );
+    let new = catalogue(
+        BASE,
+        &[entry(
+            "err:shop:invoices:not_found",
+            404,
+            "Invoice Not Found",
+            &[],
+        )],
+    );
+    assert_eq!(
+        kinds(&diff::diff(&old, &new)),
+        [
+            (
+                Class::Breaking,
+                Kind::Removed,
+                Some("err:shop:orders:not_found")
+            ),
+            (
+                Class::Additive,
+                Kind::Added,
+                Some("err:shop:invoices:not_found")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_code_with_a_new_place_and_the_same_title_is_a_probable_rename() {
     let old = catalogue(BASE, &[entry("err:shop:carts:full", 409, "Cart Full", &[])]);
     let new = catalogue(
         BASE,
         &[
-            entry("err:shop:carts:over_capacity", 409, "Cart Full", &[]),
-            entry("err:shop:carts:locked", 423, "Locked", &[]),
+            entry("err:shop:limits:cart_capacity", 409, "Cart Full", &[]),
+            entry("err:shop:limits:locked", 423, "Locked", &[]),
         ],
     );
     let changes = diff::diff(&old, &new);
     assert_eq!(
         kinds(&changes),
         [
+            (Class::Breaking, Kind::Renamed, Some("err:shop:carts:full")),
             (
-                Class::Breaking,
-                Kind::Renamed,
-                Some("err:shop:carts:over_capacity")
+                Class::Additive,
+                Kind::Added,
+                Some("err:shop:limits:cart_capacity")
             ),
-            (Class::Additive, Kind::Added, Some("err:shop:carts:locked")),
+            (Class::Additive, Kind::Added, Some("err:shop:limits:locked")),
         ]
     );
-    assert_eq!(changes[0].rename_of.as_deref(), Some("err:shop:carts:full"));
+    assert_eq!(
+        changes[0].probable_rename.as_deref(),
+        Some("err:shop:limits:cart_capacity")
+    );
+    assert_eq!(changes[2].probable_rename, None);
+}
 
-    // Two added codes titled "Cart Full": no guess, a plain removal and two additions.
+#[test]
+fn an_ambiguous_rename_pairs_nothing() {
+    let old = catalogue(BASE, &[entry("err:shop:carts:full", 409, "Cart Full", &[])]);
+    // Two added codes in the same category and with the same title.
     let new = catalogue(
         BASE,
         &[
@@ -340,6 +404,65 @@ fn a_code_with_a_new_name_and_the_same_title_is_a_probable_rename_only_if_unambi
             ),
         ]
     );
+
+    // Two removed codes of one category, one added: which was renamed cannot be told.
+    let old = catalogue(
+        BASE,
+        &[
+            entry("err:shop:carts:full", 409, "Cart Full", &[]),
+            entry("err:shop:carts:locked", 423, "Locked", &[]),
+        ],
+    );
+    let new = catalogue(BASE, &[entry("err:shop:carts:closed", 409, "Closed", &[])]);
+    assert_eq!(
+        kinds(&diff::diff(&old, &new)),
+        [
+            (Class::Breaking, Kind::Removed, Some("err:shop:carts:full")),
+            (
+                Class::Breaking,
+                Kind::Removed,
+                Some("err:shop:carts:locked")
+            ),
+            (Class::Additive, Kind::Added, Some("err:shop:carts:closed")),
+        ]
+    );
+}
+
+#[test]
+fn the_same_place_and_title_together_settle_what_either_alone_leaves_open() {
+    // Both removed codes share the category with both added ones, but each title matches once.
+    let old = catalogue(
+        BASE,
+        &[
+            entry("err:shop:carts:full", 409, "Cart Full", &[]),
+            entry("err:shop:carts:locked", 423, "Locked", &[]),
+        ],
+    );
+    let new = catalogue(
+        BASE,
+        &[
+            entry("err:shop:carts:at_capacity", 409, "Cart Full", &[]),
+            entry("err:shop:carts:frozen", 423, "Locked", &[]),
+        ],
+    );
+    let changes = diff::diff(&old, &new);
+    let renames: Vec<(&str, &str)> = changes
+        .iter()
+        .filter(|c| c.kind == Kind::Renamed)
+        .map(|c| {
+            (
+                c.code.as_deref().unwrap(),
+                c.probable_rename.as_deref().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        renames,
+        [
+            ("err:shop:carts:full", "err:shop:carts:at_capacity"),
+            ("err:shop:carts:locked", "err:shop:carts:frozen"),
+        ]
+    );
 }
 
 #[test]
@@ -348,19 +471,33 @@ fn a_change_serializes_with_every_field() {
         BASE,
         &[entry("err:shop:orders:gone", 404, "Not Found", &[])],
     );
-    let new = catalogue(BASE, &[entry("err:shop:archive:gone", 410, "Gone", &[])]);
+    let new = catalogue(BASE, &[entry("err:shop:orders:deleted", 410, "Gone", &[])]);
+    let changes = diff::diff(&old, &new);
     assert_eq!(
-        diff::diff(&old, &new)[0].to_json(),
+        changes[0].to_json(),
         serde_json::json!({
             "class": "breaking",
             "kind": "renamed",
-            "code": "err:shop:archive:gone",
+            "code": "err:shop:orders:gone",
             "old_line": 3,
             "new_line": 3,
             "old": null,
             "new": null,
-            "rename_of": "err:shop:orders:gone",
+            "probable_rename": "err:shop:orders:deleted",
         })
+    );
+    assert_eq!(
+        diff::to_json(&changes, "old.yaml", "new.yaml"),
+        serde_json::json!({
+            "old": "old.yaml",
+            "new": "new.yaml",
+            "changes": [changes[0].to_json(), changes[1].to_json()],
+            "summary": {"breaking": 1, "wire": 0, "additive": 1, "docs": 0},
+        })
+    );
+    assert_eq!(
+        changes[1].to_json()["probable_rename"],
+        "err:shop:orders:gone"
     );
 }
 
@@ -403,7 +540,7 @@ fn surfaces_and_the_gateway_facts_are_classified() {
     let gateway_only = with(&["surfaces: [gateway]", "gateway:", "  message: Blocked."]);
     assert!(one(&both, &gateway_only).contains(&(Class::Breaking, Kind::SurfaceRemoved)));
 
-    // The gateway's status and title break its clients; its message is prose.
+    // The gateway's status and title break its clients; its message is the body they receive.
     let changed = with(&[
         "surfaces: [api, gateway]",
         "gateway:",
@@ -417,7 +554,7 @@ fn surfaces_and_the_gateway_facts_are_classified() {
         [
             (Class::Breaking, Kind::GatewayStatus, Some(code)),
             (Class::Breaking, Kind::GatewayTitle, Some(code)),
-            (Class::Docs, Kind::GatewayMessage, Some(code)),
+            (Class::Wire, Kind::GatewayMessage, Some(code)),
         ]
     );
     assert_eq!(
@@ -434,7 +571,7 @@ fn surfaces_and_the_gateway_facts_are_classified() {
     let changes = diff::diff(&both, &from_error);
     assert_eq!(
         kinds(&changes),
-        [(Class::Docs, Kind::GatewayMessage, Some(code))]
+        [(Class::Wire, Kind::GatewayMessage, Some(code))]
     );
     assert_eq!(changes[0].new, Some(serde_json::Value::Null));
 }
@@ -454,4 +591,250 @@ fn a_navigation_change_is_docs_with_its_line() {
         &format!("{new_head}errors:\n"),
     );
     assert_eq!((changes[0].old_line, changes[0].new_line), (None, Some(2)));
+}
+
+/// `yaml` with every `It is gone.` description and `Gone` detail reworded.
+fn reworded(yaml: &str) -> String {
+    yaml.replace("It is gone.", "It is no longer here.")
+        .replace("detail: Gone", "detail: Gone for good")
+}
+
+#[test]
+fn a_description_the_runtime_sends_is_a_wire_change_and_the_detail_never_is() {
+    let classes = |status: u16, extra: &[&str]| -> Vec<(Class, Kind)> {
+        let code = "err:shop:orders:gone";
+        let before = entry(code, status, "Some Title", extra);
+        let old = catalogue(BASE, std::slice::from_ref(&before));
+        let new = catalogue(BASE, &[reworded(&before)]);
+        diff::diff(&old, &new)
+            .iter()
+            .map(|c| (c.class, c.kind))
+            .collect()
+    };
+    // A server error made without a detail of its own sends the description as its detail.
+    assert_eq!(
+        classes(503, &[]),
+        [
+            (Class::Wire, Kind::Description),
+            (Class::Docs, Kind::Detail)
+        ]
+    );
+    // A client error sends its own detail: the description is only read in the docs.
+    assert_eq!(
+        classes(404, &[]),
+        [
+            (Class::Docs, Kind::Description),
+            (Class::Docs, Kind::Detail)
+        ]
+    );
+    // The gateway sends the description when the message comes from the error and none is given.
+    let from_error = [
+        "surfaces: [api, gateway]",
+        "gateway:",
+        "  message_from_error: true",
+    ];
+    assert_eq!(
+        classes(400, &from_error),
+        [
+            (Class::Wire, Kind::Description),
+            (Class::Docs, Kind::Detail)
+        ]
+    );
+    // With a message of its own, the gateway never sends the description.
+    let fixed = [
+        "surfaces: [api, gateway]",
+        "gateway:",
+        "  message: Blocked.",
+    ];
+    assert_eq!(
+        classes(400, &fixed),
+        [
+            (Class::Docs, Kind::Description),
+            (Class::Docs, Kind::Detail)
+        ]
+    );
+}
+
+#[test]
+fn the_report_groups_wire_changes_between_breaking_and_additive() {
+    let code = "err:shop:orders:gone";
+    let old = catalogue(BASE, &[entry(code, 500, "Internal Server Error", &[])]);
+    let new_text = reworded(&entry(code, 500, "Internal Server Error", &[]))
+        + &entry("err:shop:orders:late", 504, "Gateway Timeout", &[]);
+    let new = catalogue(BASE, &[new_text]);
+    let changes = diff::diff(&old, &new);
+    assert_eq!(diff::count_by_class(&changes), [0, 1, 1, 1]);
+    assert_eq!(
+        diff::report(&changes, "old.yaml", "new.yaml"),
+        "wire (1):\n  \
+         err:shop:orders:gone  description, which the runtime sends as the response's text: \
+         \"It is gone.\" -> \"It is no longer here.\"  (old.yaml:3 -> new.yaml:3)\n\
+         additive (1):\n  err:shop:orders:late  added  (new.yaml:11)\n\
+         docs (1):\n  err:shop:orders:gone  detail: \"Gone\" -> \"Gone for good\"  \
+         (old.yaml:3 -> new.yaml:3)\n\
+         0 breaking, 1 wire, 1 additive, 1 docs change from old.yaml to new.yaml\n"
+    );
+}
+
+/// A catalogue of one entry per code, in the order given, each 404 "Not Found" with its own
+/// title so that no two codes look like a rename of each other.
+fn in_order(codes: &[&str]) -> Catalogue {
+    let entries: Vec<String> = codes
+        .iter()
+        .map(|code| entry(code, 404, &format!("Title {code}"), &[]))
+        .collect();
+    catalogue(BASE, &entries)
+}
+
+#[test]
+fn a_code_added_after_the_last_entry_changes_no_discriminant() {
+    let old = in_order(&["err:shop:a:one", "err:shop:b:two"]);
+    let new = in_order(&["err:shop:a:one", "err:shop:b:two", "err:shop:a:three"]);
+    assert_eq!(
+        kinds(&diff::diff(&old, &new)),
+        [(Class::Additive, Kind::Added, Some("err:shop:a:three"))]
+    );
+}
+
+#[test]
+fn a_code_inserted_mid_file_shifts_the_discriminants_after_it() {
+    let old = in_order(&["err:shop:a:one", "err:shop:b:two", "err:shop:c:three"]);
+    let new = in_order(&[
+        "err:shop:a:one",
+        "err:shop:a:inserted",
+        "err:shop:b:two",
+        "err:shop:c:three",
+    ]);
+    let changes = diff::diff(&old, &new);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (Class::Additive, Kind::Added, Some("err:shop:a:inserted")),
+            (Class::Breaking, Kind::Discriminants, None),
+        ]
+    );
+    let shift = &changes[1];
+    // Placed at the first code that shifted: two in the old file, three in the new.
+    assert_eq!((shift.old_line, shift.new_line), (Some(11), Some(19)));
+    assert_eq!(
+        shift.old,
+        Some(serde_json::json!({"err:shop:b:two": 1, "err:shop:c:three": 2}))
+    );
+    assert_eq!(
+        shift.new,
+        Some(serde_json::json!({"err:shop:b:two": 2, "err:shop:c:three": 3}))
+    );
+    assert_eq!(
+        shift.describe(),
+        "2 existing codes get another discriminant, from err:shop:b:two (1 -> 2): `as u16` and \
+         indices into `Code::ALL` name other codes than before, though their `Ord` is unchanged; \
+         adding codes after the last entry keeps discriminants"
+    );
+    // A top-level setting is placed from the text; this change keeps the lines of its code.
+    let mut placed = changes.clone();
+    diff::place_top_level_changes(&mut placed, "errors:\n", "errors:\n");
+    assert_eq!(placed, changes);
+
+    // Removing a code mid-file shifts the codes after it the other way.
+    let changes = diff::diff(&new, &old);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (Class::Breaking, Kind::Removed, Some("err:shop:a:inserted")),
+            (Class::Breaking, Kind::Discriminants, None),
+        ]
+    );
+}
+
+#[test]
+fn a_code_moved_among_the_others_changes_their_order() {
+    let old = in_order(&["err:shop:a:one", "err:shop:b:two", "err:shop:c:three"]);
+    // `three` moved to the front: the one code out of its old order.
+    let new = in_order(&["err:shop:c:three", "err:shop:a:one", "err:shop:b:two"]);
+    let changes = diff::diff(&old, &new);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (Class::Breaking, Kind::Moved, Some("err:shop:c:three")),
+            (Class::Breaking, Kind::Discriminants, None),
+        ]
+    );
+    assert_eq!(
+        (changes[0].old_line, changes[0].new_line),
+        (Some(19), Some(3))
+    );
+    assert_eq!(
+        (changes[0].old.clone(), changes[0].new.clone()),
+        (Some(2.into()), Some(0.into()))
+    );
+    assert_eq!(
+        changes[0].describe(),
+        "err:shop:c:three  moved among the existing codes: its `Code` variant now sorts \
+         elsewhere (`Ord`, sorted lists, `BTreeMap` keys, the order of `Code::ALL`) and its \
+         discriminant (`as u16`) is 2 -> 0"
+    );
+    assert_eq!(
+        changes[1].new,
+        Some(serde_json::json!({"err:shop:a:one": 1, "err:shop:b:two": 2}))
+    );
+
+    // Swapping the last two: one of them moved, and nothing else shifts.
+    let swapped = in_order(&["err:shop:a:one", "err:shop:c:three", "err:shop:b:two"]);
+    let changes = diff::diff(&old, &swapped);
+    let moved: Vec<_> = changes.iter().filter(|c| c.kind == Kind::Moved).collect();
+    assert_eq!(moved.len(), 1, "{changes:?}");
+    assert_eq!(
+        changes.len(),
+        2,
+        "the other of the two shifted: {changes:?}"
+    );
+    assert!(changes.iter().all(|c| c.class == Class::Breaking));
+}
+
+#[test]
+fn a_reversed_catalogue_moves_all_codes_but_one() {
+    let codes: Vec<String> = (0..300).map(|i| format!("err:shop:c{i}:x")).collect();
+    let forward: Vec<&str> = codes.iter().map(String::as_str).collect();
+    let backward: Vec<&str> = forward.iter().rev().copied().collect();
+    let changes = diff::diff(&in_order(&forward), &in_order(&backward));
+    let moved = changes.iter().filter(|c| c.kind == Kind::Moved).count();
+    assert_eq!(moved, 299);
+    // The one that stays put still gets another discriminant (reversing a list of even length
+    // leaves no item in place), so one more change reports it alone.
+    let shifted = changes
+        .iter()
+        .find(|c| c.kind == Kind::Discriminants)
+        .expect("the code that stayed shifted");
+    assert_eq!(shifted.new.as_ref().unwrap().as_object().unwrap().len(), 1);
+    assert_eq!(changes.len(), 300);
+}
+
+#[test]
+fn a_renamed_system_pairs_every_code_by_its_title() {
+    let entries = |system: &str| -> Vec<String> {
+        (0..300)
+            .map(|i| {
+                entry(
+                    &format!("err:{system}:c{i}:x"),
+                    404,
+                    &format!("Title {i}"),
+                    &[],
+                )
+            })
+            .collect()
+    };
+    let changes = diff::diff(
+        &catalogue(BASE, &entries("shop")),
+        &catalogue(BASE, &entries("store")),
+    );
+    let renamed: Vec<&Change> = changes.iter().filter(|c| c.kind == Kind::Renamed).collect();
+    assert_eq!(renamed.len(), 300);
+    assert!(renamed.iter().enumerate().all(|(i, c)| {
+        c.code.as_deref() == Some(format!("err:shop:c{i}:x").as_str())
+            && c.probable_rename.as_deref() == Some(format!("err:store:c{i}:x").as_str())
+    }));
+    assert_eq!(
+        changes.iter().filter(|c| c.kind == Kind::Added).count(),
+        300
+    );
 }

@@ -12,7 +12,7 @@ use unkey_errors_catalogue::{
     GATEWAY_FIELDS, PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS,
     REQUIRED_TOP_LEVEL_KEYS, Surface, TOP_LEVEL_KEYS,
 };
-use unkey_errors_cli::export::{go, openapi, schema, typescript};
+use unkey_errors_cli::export::{Origin, go, openapi, schema, shell_word, typescript};
 use unkey_errors_cli::render::{self, example_response};
 
 fn root() -> PathBuf {
@@ -26,6 +26,16 @@ fn unkey() -> Catalogue {
 fn deprecated_fixture() -> Catalogue {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deprecated.yaml");
     unkey_errors_catalogue::load(&path, "deprecated.yaml").unwrap()
+}
+
+/// What the tests' exports name as their origin: the default catalogue and `args`.
+fn origin(args: &str) -> Origin {
+    Origin::new("errors.yaml", args)
+}
+
+fn collisions_fixture() -> Catalogue {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collisions.yaml");
+    unkey_errors_catalogue::load(&path, "collisions.yaml").unwrap()
 }
 
 fn keys(object: &Value) -> BTreeSet<String> {
@@ -353,7 +363,7 @@ fn response_validator(document: &Value, name: &str) -> jsonschema::Validator {
 #[test]
 fn every_code_is_an_example_of_its_status_s_response_and_matches_its_schema() {
     let catalogue = unkey();
-    let document = openapi::document(&catalogue, "1.2.3");
+    let document = openapi::document(&catalogue, "1.2.3", &origin("openapi"));
     assert_eq!(document["openapi"], "3.1.0");
     assert_eq!(document["info"]["version"], "1.2.3");
     assert_eq!(document["paths"], json!({}));
@@ -397,7 +407,7 @@ fn every_code_is_an_example_of_its_status_s_response_and_matches_its_schema() {
 #[test]
 fn every_gateway_code_is_an_example_of_the_gateway_s_response_for_its_status() {
     let catalogue = unkey();
-    let document = openapi::document(&catalogue, "1");
+    let document = openapi::document(&catalogue, "1", &origin("openapi"));
     let responses = document["components"]["responses"].as_object().unwrap();
     let media_type = openapi::GATEWAY_MEDIA_TYPE.replace('/', "~1");
     let mut examples_seen = 0;
@@ -447,7 +457,7 @@ fn every_gateway_code_is_an_example_of_the_gateway_s_response_for_its_status() {
 #[test]
 fn the_typescript_and_go_modules_carry_each_surface_s_facts() {
     let catalogue = unkey();
-    let ts = typescript::module(&catalogue);
+    let ts = typescript::module(&catalogue, &origin("gen --lang typescript"));
     for member in [
         "readonly apiStatus: number | null;",
         "readonly gatewayStatus: number | null;",
@@ -462,7 +472,11 @@ fn the_typescript_and_go_modules_carry_each_surface_s_facts() {
     let rate_limited = "        apiStatus: null,\n        gatewayStatus: 429,\n        gatewayTitle: \"Too Many Requests\",\n        gatewayMessage: \"Too many requests; slow down and retry later.\",\n";
     assert!(ts.contains(rate_limited));
 
-    let go = go::module(&catalogue, "codes");
+    let go = go::module(
+        &catalogue,
+        "codes",
+        &origin("gen --lang go --package codes"),
+    );
     assert!(go.contains("\tAPIStatus int\n") && go.contains("\tGatewayMessage string\n"));
     assert!(go.contains("type GatewayErrorResponse struct {"));
     // A gateway-only code's API status is Go's zero value, and an API-only code's gateway facts.
@@ -487,7 +501,7 @@ fn the_typescript_and_go_modules_carry_each_surface_s_facts() {
 #[test]
 fn the_openapi_envelope_is_closed_and_errors_is_required_where_the_code_has_it() {
     let catalogue = unkey();
-    let document = openapi::document(&catalogue, openapi::DEFAULT_API_VERSION);
+    let document = openapi::document(&catalogue, openapi::DEFAULT_API_VERSION, &origin("openapi"));
     let invalid_input = catalogue
         .get("err:unkey:application:invalid_input")
         .unwrap();
@@ -533,7 +547,7 @@ fn the_openapi_envelope_is_closed_and_errors_is_required_where_the_code_has_it()
     )
     .replace("status: 404", "status: 400");
     let mixed = unkey_errors_catalogue::parse(mixed_yaml.as_bytes(), "mixed.yaml").unwrap();
-    let mixed_document = openapi::document(&mixed, "1");
+    let mixed_document = openapi::document(&mixed, "1", &origin("openapi"));
     let mixed_400 = response_validator(&mixed_document, "Error400");
     let mixed_body = |code: &str| -> Value {
         serde_json::from_str(&example_response(&mixed, mixed.get(code).unwrap())).unwrap()
@@ -567,7 +581,7 @@ fn the_openapi_envelope_is_closed_and_errors_is_required_where_the_code_has_it()
 #[test]
 fn openapi_works_for_any_catalogue_and_tells_deprecation() {
     let catalogue = deprecated_fixture();
-    let document = openapi::document(&catalogue, "1");
+    let document = openapi::document(&catalogue, "1", &origin("openapi"));
     assert!(
         document["info"]["description"]
             .as_str()
@@ -593,11 +607,11 @@ fn openapi_works_for_any_catalogue_and_tells_deprecation() {
 #[test]
 fn the_typescript_module_has_every_code_typed_and_documented() {
     let catalogue = unkey();
-    let module = typescript::module(&catalogue);
-    assert_eq!(
-        module.lines().next(),
-        Some("// Code generated from errors.yaml by unkey-errors; DO NOT EDIT.")
-    );
+    let module = typescript::module(&catalogue, &origin("gen --lang typescript"));
+    assert!(module.starts_with(
+        "// Code generated from errors.yaml by unkey-errors; DO NOT EDIT.\n\
+         // To regenerate it: unkey-errors gen --lang typescript --out <this file>\n//\n"
+    ));
     for entry in &catalogue.entries {
         let literal = format!("\"{}\"", entry.code);
         assert!(
@@ -617,10 +631,14 @@ fn the_typescript_module_has_every_code_typed_and_documented() {
     }
     assert!(module.contains("export function isErrorCode(value: string): value is ErrorCode {"));
     assert!(module.contains("export interface ErrorResponse {"));
-    assert_eq!(module, typescript::module(&catalogue), "deterministic");
+    assert_eq!(
+        module,
+        typescript::module(&catalogue, &origin("gen --lang typescript")),
+        "deterministic"
+    );
 
     let fixture = deprecated_fixture();
-    let module = typescript::module(&fixture);
+    let module = typescript::module(&fixture, &origin("gen --lang typescript"));
     assert!(
         module.contains(
             "       * @deprecated use err:shop:orders:not_found instead\n       */\n      GONE: {"
@@ -634,7 +652,11 @@ fn the_typescript_module_has_every_code_typed_and_documented() {
 #[test]
 fn the_go_package_has_every_code_and_go_s_conventions() {
     let catalogue = unkey();
-    let source = go::module(&catalogue, "codes");
+    let source = go::module(
+        &catalogue,
+        "codes",
+        &origin("gen --lang go --package codes"),
+    );
     let header = source.lines().next().unwrap();
     assert!(
         header.starts_with("// Code generated ") && header.ends_with(" DO NOT EDIT."),
@@ -655,10 +677,18 @@ fn the_go_package_has_every_code_and_go_s_conventions() {
         !source.contains("\t\n") && !source.contains(" \n"),
         "no trailing space"
     );
-    assert_eq!(source, go::module(&catalogue, "codes"), "deterministic");
+    assert_eq!(
+        source,
+        go::module(
+            &catalogue,
+            "codes",
+            &origin("gen --lang go --package codes")
+        ),
+        "deterministic"
+    );
 
     let fixture = deprecated_fixture();
-    let source = go::module(&fixture, "shop");
+    let source = go::module(&fixture, "shop", &origin("gen --lang go --package shop"));
     assert!(source.contains("\npackage shop\n"));
     // Go's convention: a paragraph of the doc comment that starts `Deprecated: `.
     assert!(
@@ -755,4 +785,215 @@ fn export_commands_print_and_refuse_bad_arguments() {
             .unwrap_or_else(|| panic!("{command} in\n{help}"));
         assert!(line.len() > 30, "{command} has a description: {line}");
     }
+}
+
+/// Runs the command line in this package's folder, as a user who installed it runs it (without
+/// the variables `cargo run` sets).
+fn run_here(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unkey-errors"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("CARGO_PKG_NAME")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_export_names_the_catalogue_and_the_command_it_came_from() {
+    let fixture = "tests/fixtures/deprecated.yaml";
+    let go = text(
+        &run_here(&[
+            "--catalogue",
+            fixture,
+            "gen",
+            "--lang",
+            "go",
+            "--package",
+            "shop",
+        ])
+        .stdout,
+    );
+    assert!(
+        go.starts_with(
+            "// Code generated from tests/fixtures/deprecated.yaml by unkey-errors; DO NOT EDIT.\n\
+             // To regenerate it: unkey-errors --catalogue tests/fixtures/deprecated.yaml gen \
+             --lang go --package shop --out <this file>\n\n// Package shop "
+        ),
+        "{go}"
+    );
+    let ts = text(&run_here(&["--catalogue", fixture, "gen", "--lang", "typescript"]).stdout);
+    assert!(
+        ts.starts_with(
+            "// Code generated from tests/fixtures/deprecated.yaml by unkey-errors; DO NOT EDIT.\n\
+             // To regenerate it: unkey-errors --catalogue tests/fixtures/deprecated.yaml gen \
+             --lang typescript --out <this file>\n//\n"
+        ),
+        "{ts}"
+    );
+    let openapi: Value = serde_json::from_slice(
+        &run_here(&["--catalogue", fixture, "openapi", "--api-version", "2.0.0"]).stdout,
+    )
+    .unwrap();
+    let description = openapi["info"]["description"].as_str().unwrap();
+    assert!(
+        description.contains(
+            "generated from tests/fixtures/deprecated.yaml by `unkey-errors --catalogue \
+             tests/fixtures/deprecated.yaml openapi --api-version 2.0.0`."
+        ),
+        "{description}"
+    );
+
+    // The default catalogue is not named twice.
+    let origin = Origin::new("errors.yaml", "openapi");
+    assert_eq!(origin.command(), "unkey-errors openapi");
+    assert_eq!(origin.catalogue(), "errors.yaml");
+}
+
+#[test]
+fn a_header_stays_two_comment_lines_whatever_the_path() {
+    let origin = Origin::new("my errors/it's.yaml", "gen --lang typescript");
+    assert_eq!(
+        origin.command(),
+        "unkey-errors --catalogue 'my errors/it'\\''s.yaml' gen --lang typescript"
+    );
+    // A newline, or JavaScript's line and paragraph separators, would end the comment and
+    // leave the rest of the path as code.
+    for path in [
+        "a\nb.yaml",
+        "a\u{2028}b.yaml",
+        "a\u{2029}b.yaml",
+        "a\rb.yaml",
+    ] {
+        let header = Origin::new(path, "gen --lang typescript").header();
+        let lines: Vec<&str> = header.split_inclusive('\n').collect();
+        assert_eq!(lines.len(), 2, "{header:?}");
+        assert!(
+            lines.iter().all(|line| line.starts_with("// ")),
+            "{header:?}"
+        );
+        assert!(
+            !header.contains(['\r', '\u{2028}', '\u{2029}']),
+            "{header:?}"
+        );
+        assert!(header.contains("a\\u{"), "{header:?}");
+    }
+    assert_eq!(shell_word("api/errors.yaml"), "api/errors.yaml");
+    assert_eq!(shell_word(""), "''");
+    assert_eq!(shell_word("$HOME"), "'$HOME'");
+}
+
+/// The names a Go source declares at the top level: types, functions (not methods), variables
+/// and constants, in order.
+fn go_top_level_names(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|line| {
+            let rest = ["type ", "func ", "var ", "const "]
+                .iter()
+                .find_map(|keyword| line.strip_prefix(keyword))?;
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            // `func (c Code) …` is a method: its name lives in Code's method set.
+            (!name.is_empty()).then_some(name)
+        })
+        .collect()
+}
+
+#[test]
+fn a_go_constant_named_like_a_declaration_of_the_package_gets_a_trailing_underscore() {
+    let catalogue = collisions_fixture();
+    let source = go::module(
+        &catalogue,
+        "codes",
+        &origin("gen --lang go --package codes"),
+    );
+    assert!(source.contains(
+        "\n// GatewayErrorResponse_ is \"err:gateway:error:response\" (named with a trailing \"_\" \
+         because\n// GatewayErrorResponse is declared by this package).\n"
+    ));
+    assert!(
+        source.contains("\nconst GatewayErrorResponse_ Code = \"err:gateway:error:response\"\n")
+    );
+    assert!(source.contains("\nconst GatewayErrorBody_ Code = \"err:gateway:error:body\"\n"));
+    assert!(source.contains("\ntype GatewayErrorResponse struct {\n"));
+    // A name that only starts like a declaration keeps its own.
+    assert!(source.contains("\nconst GatewayErrorResponseCode Code = "));
+    assert!(
+        source.contains("\tGatewayErrorResponse_: {\n\t\tCode:           GatewayErrorResponse_,\n")
+    );
+    assert!(
+        source.contains("\nvar all = []Code{\n\tGatewayErrorResponse_,\n\tGatewayErrorBody_,\n")
+    );
+
+    for catalogue in [catalogue, unkey(), deprecated_fixture()] {
+        let source = go::module(
+            &catalogue,
+            "codes",
+            &origin("gen --lang go --package codes"),
+        );
+        let declared = go_top_level_names(&source);
+        let unique: BTreeSet<&String> = declared.iter().collect();
+        assert_eq!(
+            unique.len(),
+            declared.len(),
+            "a name declared twice: {declared:?}"
+        );
+        let constants: Vec<String> = catalogue.entries.iter().map(go::constant_name).collect();
+        // What is neither a code's constant nor unexported is exactly the package's own list.
+        let own: BTreeSet<&str> = declared
+            .iter()
+            .filter(|name| !constants.contains(name))
+            .filter(|name| name.starts_with(|c: char| c.is_ascii_uppercase()))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(own, go::PACKAGE_NAMES.into_iter().collect());
+    }
+}
+
+/// The names a TypeScript module declares at the top level.
+fn typescript_top_level_names(source: &str) -> BTreeSet<String> {
+    source
+        .lines()
+        .filter_map(|line| {
+            let rest = line.strip_prefix("export ").unwrap_or(line);
+            let rest = ["interface ", "type ", "const ", "function ", "let ", "var "]
+                .iter()
+                .find_map(|keyword| rest.strip_prefix(keyword))?;
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
+                .collect();
+            Some(name)
+        })
+        .collect()
+}
+
+#[test]
+fn no_typescript_declaration_takes_its_name_from_the_catalogue() {
+    let names = |catalogue: &Catalogue| {
+        typescript_top_level_names(&typescript::module(
+            catalogue,
+            &origin("gen --lang typescript"),
+        ))
+    };
+    let fixed = names(&unkey());
+    assert!(
+        fixed.contains("GatewayErrorResponse") && fixed.contains("codes"),
+        "{fixed:?}"
+    );
+    assert_eq!(names(&collisions_fixture()), fixed);
+    assert_eq!(names(&deprecated_fixture()), fixed);
+    // The codes' parts are property names, reserved words and Object.prototype's names included.
+    let module = typescript::module(&collisions_fixture(), &origin("gen --lang typescript"));
+    assert!(
+        module.contains("\n  constructor: {\n    prototype: {\n"),
+        "{module}"
+    );
+    assert!(
+        module.contains("\n  default: {\n    class: {\n"),
+        "{module}"
+    );
+    assert!(module.contains("  \"err:default:class:new\": codes.default.class.NEW,\n"));
 }

@@ -2,20 +2,63 @@
 //! every URN with Go's `Deprecated:` convention, what the catalogue states about each code,
 //! and the types of an error response. The output is already `gofmt`-formatted and passes
 //! `go vet`.
+//!
+//! A code's constant is named like its Rust variant (`err:unkey:data:key_not_found` is
+//! `UnkeyDataKeyNotFound`); those names are distinct, since the catalogue rejects two codes
+//! with one variant name. A code whose name is one the package declares itself
+//! ([`PACKAGE_NAMES`], e.g. `err:gateway:error:response` and the gateway's body type
+//! `GatewayErrorResponse`) gets a trailing `_` instead (`GatewayErrorResponse_`), as
+//! protoc-gen-go does: a code's own name never holds `_`, so the result is distinct from
+//! every other name, and it stays the same whatever codes are added later.
 
 use std::fmt::Write;
 
-use unkey_errors_catalogue::Catalogue;
+use unkey_errors_catalogue::{Catalogue, Entry};
 
-use super::{FACTS, FactKind, FactValue, GENERATED_HEADER, string_literal, summary, wrap};
+use super::{FACTS, FactKind, FactValue, Origin, string_literal, summary, wrap};
 
-/// The Go source of package `package` for `catalogue`.
-pub fn module(catalogue: &Catalogue, package: &str) -> String {
-    let mut go = String::new();
+/// The exported names the package declares whatever the catalogue: its types and functions.
+/// A code's constant may not take one (see [`constant_name`]).
+pub const PACKAGE_NAMES: [&str; 11] = [
+    "All",
+    "Code",
+    "ErrorBody",
+    "ErrorResponse",
+    "FromType",
+    "GatewayErrorBody",
+    "GatewayErrorResponse",
+    "Info",
+    "Meta",
+    "Parse",
+    "ValidationError",
+];
+
+/// The name of `entry`'s constant: its Rust variant name, or that name and `_` when the package
+/// declares the name itself.
+///
+/// ```
+/// # let yaml = "docs_base_url: https://x.example\nerrors:\n  err:gateway:error:response:\n    status: 502\n    title: Bad Gateway\n    description: D.\n    detail: D\n    internal: true\n  err:gateway:error:timeout:\n    status: 504\n    title: Gateway Timeout\n    description: D.\n    detail: D\n    internal: true\n";
+/// # let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
+/// use unkey_errors_cli::export::go::constant_name;
+///
+/// assert_eq!(constant_name(&catalogue.entries[0]), "GatewayErrorResponse_");
+/// assert_eq!(constant_name(&catalogue.entries[1]), "GatewayErrorTimeout");
+/// ```
+pub fn constant_name(entry: &Entry) -> String {
+    let name = entry.variant_name();
+    if PACKAGE_NAMES.contains(&name.as_str()) {
+        name + "_"
+    } else {
+        name
+    }
+}
+
+/// The Go source of package `package` for `catalogue`, with a header naming its `origin`.
+pub fn module(catalogue: &Catalogue, package: &str, origin: &Origin) -> String {
+    let mut go = origin.header();
     let _ = write!(
         go,
-        "{GENERATED_HEADER}
-
+        "
 // Package {package} holds the error codes of the API documented at
 // {base}: every code as a typed constant, what its catalogue
 // states about each code, and the shape of an error response.
@@ -42,12 +85,16 @@ type Info struct {{
     go.push_str("}\n");
 
     for entry in &catalogue.entries {
-        let name = entry.variant_name();
-        let _ = write!(
-            go,
-            "\n// {name} is {}.\n//\n",
-            string_literal(entry.code.as_str())
-        );
+        let name = constant_name(entry);
+        let _ = write!(go, "\n// {name} is {}", string_literal(entry.code.as_str()));
+        if name != entry.variant_name() {
+            let _ = write!(
+                go,
+                " (named with a trailing \"_\" because\n// {} is declared by this package)",
+                entry.variant_name()
+            );
+        }
+        go.push_str(".\n//\n");
         for line in wrap(&summary(entry)) {
             let _ = writeln!(go, "// {}", go_prose(&line));
         }
@@ -67,7 +114,7 @@ type Info struct {{
 
     go.push_str("\n// all lists every code, in the catalogue's order.\nvar all = []Code{\n");
     for entry in &catalogue.entries {
-        let _ = writeln!(go, "\t{},", entry.variant_name());
+        let _ = writeln!(go, "\t{},", constant_name(entry));
     }
     go.push_str("}\n\n// infos holds every code's facts.\nvar infos = map[Code]Info{\n");
     // gofmt aligns the values of a composite literal's keys one space past the longest `key:`.
@@ -79,7 +126,7 @@ type Info struct {{
         .unwrap_or_default()
         + 2;
     for entry in &catalogue.entries {
-        let name = entry.variant_name();
+        let name = constant_name(entry);
         let _ = writeln!(go, "\t{name}: {{");
         let _ = writeln!(go, "\t\t{:<width$}{name},", "Code:");
         for fact in &FACTS {

@@ -18,10 +18,97 @@ use std::path::Path;
 
 use unkey_errors_catalogue::{Catalogue, Entry};
 
-/// The first line of every generated source file, in the form Go's tools recognize
-/// (`^// Code generated .* DO NOT EDIT\.$`), which TypeScript readers know as well.
-pub const GENERATED_HEADER: &str =
-    "// Code generated from errors.yaml by unkey-errors; DO NOT EDIT.";
+use crate::DEFAULT_CATALOGUE;
+
+/// Where an export comes from: the catalogue file and the command that made it, which its
+/// header (or the OpenAPI document's description) names, so a reader knows what to edit and
+/// what to run again.
+///
+/// Both are written as the user gave them and never depend on where the output goes, so the
+/// same command prints, writes and `--check`s the same text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    catalogue: String,
+    command: String,
+}
+
+impl Origin {
+    /// The export of the catalogue at `catalogue` (as given, e.g. `api/errors.yaml`) by the
+    /// `unkey-errors` command `args` (e.g. `gen --lang go --package codes`). The command names
+    /// the catalogue with `--catalogue` unless it is the default, `errors.yaml`.
+    ///
+    /// ```
+    /// use unkey_errors_cli::export::Origin;
+    ///
+    /// let origin = Origin::new("api/errors.yaml", "gen --lang typescript");
+    /// assert_eq!(origin.command(), "unkey-errors --catalogue api/errors.yaml gen --lang typescript");
+    /// assert_eq!(Origin::new("errors.yaml", "openapi").command(), "unkey-errors openapi");
+    /// ```
+    pub fn new(catalogue: &str, args: &str) -> Origin {
+        Origin {
+            catalogue: catalogue.to_owned(),
+            command: command_line("unkey-errors", catalogue, args),
+        }
+    }
+
+    /// The catalogue file, as given.
+    pub fn catalogue(&self) -> &str {
+        &self.catalogue
+    }
+
+    /// The command that made the export, without where its output went.
+    pub fn command(&self) -> &str {
+        &self.command
+    }
+
+    /// The first lines of a generated source file, as `//` comments: the first in the form
+    /// Go's tools recognize (`^// Code generated .* DO NOT EDIT\.$`), which TypeScript readers
+    /// know as well, the second the command to run again. Characters that would end a line
+    /// comment (a newline in a path, or JavaScript's U+2028 and U+2029) are escaped.
+    pub fn header(&self) -> String {
+        format!(
+            "// Code generated from {} by unkey-errors; DO NOT EDIT.\n\
+             // To regenerate it: {} --out <this file>\n",
+            one_line(&self.catalogue),
+            one_line(&self.command)
+        )
+    }
+}
+
+/// The command line that runs `program` (e.g. `unkey-errors`) with `args` on `catalogue`
+/// (as given): `--catalogue` names it unless it is the default, `errors.yaml`.
+pub fn command_line(program: &str, catalogue: &str, args: &str) -> String {
+    if catalogue == DEFAULT_CATALOGUE {
+        format!("{program} {args}")
+    } else {
+        format!("{program} --catalogue {} {args}", shell_word(catalogue))
+    }
+}
+
+/// `text` as one word of a POSIX shell command: as it is when that is safe, else in single
+/// quotes.
+pub fn shell_word(text: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:@+=,%".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+/// `text` with every character that ends a line in Go or TypeScript (control characters,
+/// U+2028, U+2029) written as a `\u{…}` escape, so it stays inside one line comment.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
 
 /// At most this many lines of diff are shown when an export differs from a fresh render.
 pub const DIFF_LINES: usize = 40;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 use unkey_errors_catalogue::{Catalogue, Entry};
 
+use super::Origin;
 use crate::render::{EXAMPLE_REQUEST_ID, example_response, gateway_example_response};
 
 /// The media type of every error response.
@@ -31,8 +32,9 @@ pub fn gateway_response_name(status: u16) -> String {
     format!("GatewayError{status}")
 }
 
-/// The OpenAPI document of `catalogue`'s error responses; `api_version` is its `info.version`.
-pub fn document(catalogue: &Catalogue, api_version: &str) -> Value {
+/// The OpenAPI document of `catalogue`'s error responses; `api_version` is its `info.version`,
+/// and its description names the `origin`.
+pub fn document(catalogue: &Catalogue, api_version: &str, origin: &Origin) -> Value {
     // The API's responses hold the codes the API sends; the gateway's, the codes it sends, by
     // the gateway's own status.
     let mut by_status: BTreeMap<u16, Vec<&Entry>> = BTreeMap::new();
@@ -64,11 +66,13 @@ pub fn document(catalogue: &Catalogue, api_version: &str) -> Value {
             "title": "Error responses",
             "version": api_version,
             "description": format!(
-                "The error responses of the API whose errors are documented at {}, generated from its \
-                 catalogue by `unkey-errors openapi`. Reference a status's response from an operation, \
+                "The error responses of the API whose errors are documented at {}, generated from \
+                 {} by `{}`. Reference a status's response from an operation, \
                  e.g. `$ref: '<this file>#/components/responses/{}'`; the gateway's responses, for the \
                  codes the gateway in front of deployed apps sends, are named like `{}`.",
                 catalogue.docs_base_url,
+                origin.catalogue(),
+                origin.command(),
                 response_name(404),
                 gateway_response_name(401)
             ),
@@ -82,9 +86,9 @@ pub fn document(catalogue: &Catalogue, api_version: &str) -> Value {
 }
 
 /// The document as its file holds it: pretty JSON with a final line break.
-pub fn render(catalogue: &Catalogue, api_version: &str) -> String {
+pub fn render(catalogue: &Catalogue, api_version: &str, origin: &Origin) -> String {
     let mut text =
-        serde_json::to_string_pretty(&document(catalogue, api_version)).unwrap_or_default();
+        serde_json::to_string_pretty(&document(catalogue, api_version, origin)).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -1,20 +1,25 @@
 //! A TypeScript module of the catalogue's codes, for the dashboard and the SDKs: every code as
 //! a typed constant with its facts, the union of all codes, a type guard, and the types of an
 //! error response. It compiles under `tsc --strict` with any target.
+//!
+//! No name the module declares comes from the catalogue: a code's parts are property names
+//! (`codes.unkey.data.KEY_NOT_FOUND`), which cannot clash with the module's own declarations,
+//! and are distinct within their object because codes are. Reserved words (`codes.default`)
+//! are valid property names, and `__proto__`, the one name an object literal treats apart,
+//! cannot be a part (parts start with a letter).
 
 use std::fmt::Write;
 
 use unkey_errors_catalogue::{Catalogue, group_by_system_and_category};
 
-use super::{FACTS, FactKind, FactValue, GENERATED_HEADER, string_literal, summary, wrap};
+use super::{FACTS, FactKind, FactValue, Origin, string_literal, summary, wrap};
 
-/// The TypeScript module of `catalogue`.
-pub fn module(catalogue: &Catalogue) -> String {
-    let mut ts = String::new();
+/// The TypeScript module of `catalogue`, with a header naming its `origin`.
+pub fn module(catalogue: &Catalogue, origin: &Origin) -> String {
+    let mut ts = origin.header();
     let _ = write!(
         ts,
-        "{GENERATED_HEADER}
-//
+        "//
 // The error codes of the API documented at {base}, with what its catalogue
 // states about each code, and the shape of an error response.
 

@@ -9,11 +9,11 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use axum::Json;
+use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
-use axum::Router;
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde::Serialize;
 use tower::ServiceExt as _;

@@ -24,12 +24,12 @@
 //!   the prose sections, related codes, the deprecation reason, the docs navigation, and the
 //!   `internal` flag (which only decides whether the code has a public page).
 //!
-//! `Code`'s variants are declared in file order and derive `Ord`, so the order of the entries
-//! is part of the generated API: a kept code that moves among the others sorts elsewhere
-//! ([`Kind::Moved`]), and a code inserted or removed before others shifts their discriminants,
-//! which `Code::X as u16` and indices into `Code::ALL` observe ([`Kind::Discriminants`]).
-//! cargo-semver-checks calls a changed discriminant a major change, and so does this module.
-//! Adding codes after the last entry changes neither.
+//! `Code` orders by URN (`Ord`), so the order of the entries does not change how codes sort.
+//! It does decide the variants' discriminants (`Code::X as u16`) and the order of `Code::ALL`,
+//! which the generated docs say are not stable across releases: a kept code that moves among
+//! the others ([`Kind::Moved`]), and codes inserted or removed before others
+//! ([`Kind::Discriminants`]), are reported as additive, so that a release that adds a code in
+//! its sorted place stays a minor release while the report still says what moved.
 //!
 //! A removed code and an added code are reported as a probable rename when they share their
 //! system and category, or their title, and the pairing is unambiguous (see
@@ -129,8 +129,12 @@ pub enum Kind {
     GatewayMessage,
     /// The docs navigation (group, icon, systems' order or names) changed.
     DocsNavigation,
-    /// A kept code moved among the other kept codes: its variant sorts elsewhere (`Ord`) and
-    /// stands elsewhere in `Code::ALL`.
+    /// The code a framework condition is answered with changed, or a condition gained or lost
+    /// its code (top-level `framework`): clients get another code, or another shape, for the
+    /// same request.
+    Framework,
+    /// A kept code moved among the other kept codes: its variant stands elsewhere in `Code::ALL`
+    /// and has another discriminant (its `Ord`, by URN, is unchanged).
     Moved,
     /// Kept codes that did not move get other discriminants (`as u16`, indices into
     /// `Code::ALL`), because codes were inserted, removed or moved before them.
@@ -165,6 +169,7 @@ impl Kind {
             Kind::GatewayTitle => "gateway_title",
             Kind::GatewayMessage => "gateway_message",
             Kind::DocsNavigation => "docs_navigation",
+            Kind::Framework => "framework",
             Kind::Moved => "moved",
             Kind::Discriminants => "discriminants",
         }
@@ -174,7 +179,9 @@ impl Kind {
     /// that concern a top-level setting rather than a code.
     pub fn top_level_key(self) -> Option<&'static str> {
         match self {
-            Kind::DocsBaseUrl | Kind::Exhaustive | Kind::DocsNavigation => Some(self.as_str()),
+            Kind::DocsBaseUrl | Kind::Exhaustive | Kind::DocsNavigation | Kind::Framework => {
+                Some(self.as_str())
+            }
             _ => None,
         }
     }
@@ -298,6 +305,22 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
         changes.push(
             Change::new(Class::Docs, Kind::DocsNavigation, None)
                 .values(navigation(old), navigation(new)),
+        );
+    }
+
+    if old.framework != new.framework {
+        let framework = |catalogue: &Catalogue| {
+            Value::Object(
+                catalogue
+                    .framework
+                    .iter()
+                    .map(|(condition, code)| (condition.key().to_owned(), code.as_str().into()))
+                    .collect(),
+            )
+        };
+        changes.push(
+            Change::new(Class::Breaking, Kind::Framework, None)
+                .values(framework(old), framework(new)),
         );
     }
 
@@ -456,7 +479,7 @@ fn order_changes(old: &Catalogue, new: &Catalogue, changes: &mut Vec<Change>) {
     for (i, &(before, old_index, after, new_index)) in kept.iter().enumerate() {
         if !stay[i] {
             changes.push(
-                Change::new(Class::Breaking, Kind::Moved, Some(after.code.as_str()))
+                Change::new(Class::Additive, Kind::Moved, Some(after.code.as_str()))
                     .lines(Some(before.line), Some(after.line))
                     .values(old_index.into(), new_index.into()),
             );
@@ -476,7 +499,7 @@ fn order_changes(old: &Catalogue, new: &Catalogue, changes: &mut Vec<Change>) {
         )
     };
     changes.push(
-        Change::new(Class::Breaking, Kind::Discriminants, None)
+        Change::new(Class::Additive, Kind::Discriminants, None)
             .lines(Some(first_before.line), Some(first_after.line))
             .values(discriminants(|kept| kept.1), discriminants(|kept| kept.3)),
     );
@@ -808,9 +831,9 @@ impl Change {
             ),
             Kind::Related => self.describe_related(),
             Kind::Moved => format!(
-                "moved among the existing codes: its `Code` variant now sorts elsewhere (`Ord`, \
-                 sorted lists, `BTreeMap` keys, the order of `Code::ALL`) and its discriminant \
-                 (`as u16`) is {} -> {}",
+                "moved among the existing codes: it stands elsewhere in `Code::ALL` and its \
+                 discriminant (`as u16`, not stable across releases) is {} -> {}; it sorts \
+                 (`Ord`, by URN) as before",
                 shown(&self.old),
                 shown(&self.new)
             ),
@@ -883,8 +906,8 @@ impl Change {
         };
         format!(
             "{count} another discriminant{example}: `as u16` and indices into `Code::ALL` name \
-             other codes than before, though their `Ord` is unchanged; adding codes after the \
-             last entry keeps discriminants"
+             other codes than before (neither is stable across releases; `Ord`, by URN, is \
+             unchanged)"
         )
     }
 }

@@ -54,17 +54,17 @@ enum Command {
     ///
     /// Breaking: a code removed (or probably renamed); a status, title or errors_array changed;
     /// docs_base_url changed; exhaustive turned off; a code added while both are exhaustive; a
-    /// surface no longer sending a code; the gateway's status or title changed; and the order
-    /// of Code's variants, which is the file's: a kept code moved among the others (its Ord
-    /// changes), or kept codes shifted by a code inserted or removed before them (their
-    /// `as u16` and place in Code::ALL change). Add codes after the last entry to avoid that.
+    /// surface no longer sending a code; the gateway's status or title changed; a framework
+    /// condition's code changed, added or removed.
     ///
     /// Wire: the bytes of a response change, not its contract: the description of a 5xx code
     /// (the detail sent for a server error) or of a gateway code whose message comes from the
     /// error (the gateway's default message), and the gateway's message.
     ///
     /// Additive: a code added, deprecated or undeprecated; a surface starting to send a code;
-    /// exhaustive turned on.
+    /// exhaustive turned on; entries moved or inserted, which changes Code's discriminants
+    /// (`as u16`) and the order of Code::ALL, neither stable across releases (Code orders by
+    /// URN).
     ///
     /// Docs: anything else, the detail (only the docs' example) included.
     ///

@@ -710,7 +710,8 @@ fn a_code_inserted_mid_file_shifts_the_discriminants_after_it() {
         kinds(&changes),
         [
             (Class::Additive, Kind::Added, Some("err:shop:a:inserted")),
-            (Class::Breaking, Kind::Discriminants, None),
+            // The order of the file is not part of the stable API: a minor release.
+            (Class::Additive, Kind::Discriminants, None),
         ]
     );
     let shift = &changes[1];
@@ -727,8 +728,8 @@ fn a_code_inserted_mid_file_shifts_the_discriminants_after_it() {
     assert_eq!(
         shift.describe(),
         "2 existing codes get another discriminant, from err:shop:b:two (1 -> 2): `as u16` and \
-         indices into `Code::ALL` name other codes than before, though their `Ord` is unchanged; \
-         adding codes after the last entry keeps discriminants"
+         indices into `Code::ALL` name other codes than before (neither is stable across \
+         releases; `Ord`, by URN, is unchanged)"
     );
     // A top-level setting is placed from the text; this change keeps the lines of its code.
     let mut placed = changes.clone();
@@ -741,7 +742,7 @@ fn a_code_inserted_mid_file_shifts_the_discriminants_after_it() {
         kinds(&changes),
         [
             (Class::Breaking, Kind::Removed, Some("err:shop:a:inserted")),
-            (Class::Breaking, Kind::Discriminants, None),
+            (Class::Additive, Kind::Discriminants, None),
         ]
     );
 }
@@ -755,8 +756,8 @@ fn a_code_moved_among_the_others_changes_their_order() {
     assert_eq!(
         kinds(&changes),
         [
-            (Class::Breaking, Kind::Moved, Some("err:shop:c:three")),
-            (Class::Breaking, Kind::Discriminants, None),
+            (Class::Additive, Kind::Moved, Some("err:shop:c:three")),
+            (Class::Additive, Kind::Discriminants, None),
         ]
     );
     assert_eq!(
@@ -769,9 +770,9 @@ fn a_code_moved_among_the_others_changes_their_order() {
     );
     assert_eq!(
         changes[0].describe(),
-        "err:shop:c:three  moved among the existing codes: its `Code` variant now sorts \
-         elsewhere (`Ord`, sorted lists, `BTreeMap` keys, the order of `Code::ALL`) and its \
-         discriminant (`as u16`) is 2 -> 0"
+        "err:shop:c:three  moved among the existing codes: it stands elsewhere in `Code::ALL` \
+         and its discriminant (`as u16`, not stable across releases) is 2 -> 0; it sorts \
+         (`Ord`, by URN) as before"
     );
     assert_eq!(
         changes[1].new,
@@ -788,7 +789,7 @@ fn a_code_moved_among_the_others_changes_their_order() {
         2,
         "the other of the two shifted: {changes:?}"
     );
-    assert!(changes.iter().all(|c| c.class == Class::Breaking));
+    assert!(changes.iter().all(|c| c.class == Class::Additive));
 }
 
 #[test]
@@ -837,4 +838,40 @@ fn a_renamed_system_pairs_every_code_by_its_title() {
         changes.iter().filter(|c| c.kind == Kind::Added).count(),
         300
     );
+}
+
+#[test]
+fn any_change_to_the_framework_codes_is_breaking() {
+    let entries = [
+        entry("err:shop:a:unexpected", 500, "Internal Server Error", &[]),
+        entry("err:shop:a:broken", 503, "Service Unavailable", &[]),
+        entry("err:shop:a:invalid", 400, "Bad Request", &[]),
+    ];
+    let with = |framework: &str| catalogue(&format!("{BASE}framework:\n{framework}"), &entries);
+    let old = with("  panic: err:shop:a:unexpected\n");
+    for (new, what) in [
+        (with("  panic: err:shop:a:broken\n"), "another code"),
+        (with(""), "no code"),
+        (
+            with("  panic: err:shop:a:unexpected\n  invalid_body: err:shop:a:invalid\n"),
+            "a condition gains a code",
+        ),
+    ] {
+        let changes = diff::diff(&old, &new);
+        assert_eq!(
+            kinds(&changes),
+            [(Class::Breaking, Kind::Framework, None)],
+            "{what}"
+        );
+    }
+    let changes = diff::diff(&old, &with("  panic: err:shop:a:broken\n"));
+    assert_eq!(
+        (changes[0].old.clone(), changes[0].new.clone()),
+        (
+            Some(serde_json::json!({"panic": "err:shop:a:unexpected"})),
+            Some(serde_json::json!({"panic": "err:shop:a:broken"}))
+        )
+    );
+    assert_eq!(Kind::Framework.top_level_key(), Some("framework"));
+    assert!(diff::diff(&old, &with("  panic: err:shop:a:unexpected\n")).is_empty());
 }

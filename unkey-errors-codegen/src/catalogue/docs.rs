@@ -24,6 +24,10 @@ pub(crate) fn enum_doc(catalogue: &Catalogue, shown_as: &str) -> String {
     format!(
         "An error code of the catalogue `{shown_as}`: one variant per entry, {} in all.\n\n\
          Every accessor reads one static table, so none allocates or searches. {matching}\n\n\
+         Codes order by their URN (`Ord`), whatever the order of the file, so moving or inserting \
+         entries never reorders sorted codes. The variants' discriminants (`as u16`) and the order \
+         of `Code::ALL` follow the file and are not stable across releases: store and compare \
+         the URN (`as_str`), never the number.\n\n\
          The same codes are constants under [`codes`], at a path mirroring the URN, with their \
          documentation.",
         catalogue.entries.len()

@@ -76,7 +76,7 @@ fn doc_attribute(out: &mut String, doc: &str) {
 
 fn code_enum(out: &mut String, catalogue: &Catalogue, shown_as: &str) {
     doc_attribute(out, &docs::enum_doc(catalogue, shown_as));
-    out.push_str("\n#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\n");
+    out.push_str("\n#[derive(Clone, Copy, PartialEq, Eq, Hash)]\n");
     if !catalogue.exhaustive {
         out.push_str("#[non_exhaustive]\n");
     }
@@ -385,6 +385,19 @@ impl __unkey_errors::ErrorCode for Code {
 
     fn for_condition(condition: __unkey_errors::Condition) -> ::core::option::Option<Self> {
         Code::for_condition(condition)
+    }
+}
+
+/// Codes order by their URN, so the order of the catalogue's entries is not part of the API.
+impl ::core::cmp::Ord for Code {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Code {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
     }
 }
 

@@ -29,6 +29,7 @@ pub(crate) fn validate(
     let mut entries = None;
     let mut exhaustive = false;
     let mut navigation = None;
+    let mut lint = None;
     let mut seen = KeySeen::default();
     for (key, value) in pairs {
         let Some(name) = key_name(key, top, report) else {
@@ -43,6 +44,7 @@ pub(crate) fn validate(
             "docs_base_url" => docs_base_url = docs_url(value, place, report),
             "errors" => entries = Some(validate_entries(value, place, outline, report)),
             "exhaustive" => exhaustive = flag(name, value, place, report),
+            "lint" => lint = Some(lint_settings(value, place, outline, report)),
             "docs_navigation" => {
                 navigation = Some(navigation_fields(value, place, outline, report));
             }
@@ -71,12 +73,10 @@ pub(crate) fn validate(
         Some(fields) => resolve_navigation(fields, &entries, report)?,
         None => DocsNavigation::default_for(&entries),
     };
-    Some(Catalogue::new(
-        docs_base_url?,
-        entries,
-        exhaustive,
-        docs_navigation,
-    ))
+    Some(
+        Catalogue::new(docs_base_url?, entries, exhaustive, docs_navigation)
+            .with_lint_settings(lint.unwrap_or_default()),
+    )
     .filter(|_| !report.has_errors())
 }
 

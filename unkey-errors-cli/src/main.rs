@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use unkey_errors_catalogue::Catalogue;
 use unkey_errors_cli::diff::{self, Change, Class, Kind};
 use unkey_errors_cli::export::{self, go, openapi, schema, typescript};
-use unkey_errors_cli::{explain, render, tree};
+use unkey_errors_cli::{explain, lint, render, tree};
 
 /// Render, check, diff and explain the errors of an unkey-errors catalogue, and export it to
 /// other tools and languages.
@@ -102,6 +102,27 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Check what validation cannot: sections that say nothing, code identifiers in prose,
+    /// titles that are not reason phrases, names that imply another status, codes nothing sends
+    /// (with --sources), related codes not listed back, and copied prose.
+    ///
+    /// Each finding names its rule, the entry's code and line, and how to fix it. An entry
+    /// allows a rule with `lint: { allow: { RULE: "reason" } }`; the rules and the top-level
+    /// `lint:` settings are in docs/catalogue.md. Exits 1 on an error, or on any finding with
+    /// --deny warnings; 2 when the catalogue or a source cannot be read.
+    Lint {
+        /// A directory (or a file) of the Rust sources that send the catalogue's codes;
+        /// repeatable. Turns on the unused-code rule.
+        #[arg(long, value_name = "DIR")]
+        sources: Vec<PathBuf>,
+        /// Print the findings as a JSON array of objects with `rule`, `code`, `line`,
+        /// `severity` and `message`.
+        #[arg(long)]
+        json: bool,
+        /// `--deny warnings`: exit 1 on warnings too.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Option<Deny>,
+    },
     /// Generate the catalogue's codes as a TypeScript or Go module.
     Gen {
         /// The language of the module.
@@ -135,7 +156,14 @@ enum Lang {
     Go,
 }
 
-/// Exit status of `diff` when a catalogue cannot be read or is invalid.
+/// Findings that fail `lint` besides errors.
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    /// Warnings fail the run too.
+    Warnings,
+}
+
+/// Exit status of `diff` and `lint` when a catalogue cannot be read or is invalid.
 const UNREADABLE: u8 = 2;
 
 fn main() -> ExitCode {
@@ -147,6 +175,11 @@ fn main() -> ExitCode {
             json,
             allow_breaking,
         } => return run_diff(old, new, *json, *allow_breaking),
+        Command::Lint {
+            sources,
+            json,
+            deny,
+        } => return run_lint(&cli.catalogue, sources, *json, deny.is_some()),
         Command::Docs { out, dry_run } => with_catalogue(&cli.catalogue, |catalogue| {
             run_docs(catalogue, out, *dry_run)
         }),
@@ -315,6 +348,59 @@ fn run_check(catalogue: &Catalogue, out: &Path) -> Result<(), String> {
         out.display()
     ));
     Err(report)
+}
+
+fn run_lint(path: &Path, sources: &[PathBuf], json: bool, deny_warnings: bool) -> ExitCode {
+    let (catalogue, text) = match load(path) {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            eprintln!("{problems}");
+            return ExitCode::from(UNREADABLE);
+        }
+    };
+    let uses = if sources.is_empty() {
+        None
+    } else {
+        match lint::Uses::scan(sources, &catalogue) {
+            Ok(uses) => Some(uses),
+            Err(message) => {
+                eprintln!("{message}");
+                return ExitCode::from(UNREADABLE);
+            }
+        }
+    };
+    let outcome = lint::lint(&lint::Context {
+        catalogue: &catalogue,
+        text: &text,
+        sources: uses.as_ref(),
+    });
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&outcome.to_json()).unwrap_or_default()
+        );
+    } else {
+        let shown = path.display().to_string();
+        print!("{}", outcome.to_text(&shown, catalogue.entries.len()));
+    }
+    if !outcome.fails(deny_warnings) {
+        return ExitCode::SUCCESS;
+    }
+    let errors = outcome.count(lint::Severity::Error);
+    let failing = if errors > 0 {
+        format!("{errors} error{}", if errors == 1 { "" } else { "s" })
+    } else {
+        let warnings = outcome.count(lint::Severity::Warning);
+        format!(
+            "{warnings} warning{}, denied by --deny warnings",
+            if warnings == 1 { "" } else { "s" }
+        )
+    };
+    eprintln!(
+        "error: lint found {failing}\nhelp: fix each finding, or allow its rule on the entry with \
+         the reason it does not apply: `lint: {{ allow: {{ <rule>: \"<why>\" }} }}`"
+    );
+    ExitCode::FAILURE
 }
 
 fn run_diff(old_path: &Path, new_path: &Path, json: bool, allow_breaking: bool) -> ExitCode {

@@ -386,6 +386,19 @@ fn sources_find_each_kind_of_use_and_report_the_unused_code() {
 }
 
 #[test]
+fn unkey_s_catalogue_lints_clean_with_warnings_denied() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let output = lint(&root.join("errors.yaml"), &["--deny", "warnings"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+}
+
+#[test]
 fn the_docs_describe_every_rule_as_the_rule_list_does() {
     let ids: Vec<&str> = RULES.iter().map(|rule| rule.id).collect();
     assert_eq!(

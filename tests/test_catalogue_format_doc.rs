@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 
 use unkey_errors_catalogue::{
-    DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, FRAMEWORK_KEYS,
-    GATEWAY_FIELDS, PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS,
-    REQUIRED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS,
+    DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, ENTRY_LINT_KEYS,
+    FRAMEWORK_KEYS, GATEWAY_FIELDS, LINT_KEYS, LintSettings, PAGE_SECTIONS,
+    REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
+    TOP_LEVEL_KEYS,
 };
 
 /// The rows of the table under `<heading>` (e.g. `## Top level`): first column (without
@@ -124,4 +125,16 @@ fn the_docs_navigation_tables_list_exactly_the_accepted_keys() {
 #[test]
 fn the_framework_table_lists_exactly_the_conditions() {
     assert_documented(&table("## Framework conditions"), &FRAMEWORK_KEYS, &[], &[]);
+}
+
+#[test]
+fn the_lint_tables_list_exactly_the_accepted_keys() {
+    assert_documented(&table("### Allowing a rule"), &ENTRY_LINT_KEYS, &[], &[]);
+    let settings = table("### Lint settings");
+    assert_documented(&settings, &LINT_KEYS, &[], &[]);
+    assert_eq!(
+        settings["min_section_chars"],
+        format!("no, `{}`", LintSettings::DEFAULT_MIN_SECTION_CHARS),
+        "the documented default"
+    );
 }

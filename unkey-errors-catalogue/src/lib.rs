@@ -33,6 +33,7 @@
 #![warn(missing_docs)]
 
 mod diagnostic;
+mod lint;
 mod model;
 mod outline;
 mod suggest;
@@ -43,15 +44,17 @@ mod yaml;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position};
+pub use lint::{Allows, LintSettings};
 pub use model::{
     Catalogue, Condition, DocsNavigation, Entry, GatewayFacts, Grouped, NavigationSystem, Surface,
     Urn, UrnError, group_by_system_and_category, title_case,
 };
 pub use suggest::{closest, did_you_mean};
 pub use validate::{
-    DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, FRAMEWORK_KEYS,
-    GATEWAY_FIELDS, MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS,
-    REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS, TOP_LEVEL_KEYS,
+    DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, ENTRY_LINT_KEYS,
+    FRAMEWORK_KEYS, GATEWAY_FIELDS, LINT_KEYS, LINT_RULES, MAX_ENTRIES, PAGE_SECTIONS,
+    REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS,
+    TOP_LEVEL_KEYS,
 };
 
 /// The largest catalogue file accepted, in bytes (16 MiB). A larger file is refused before it

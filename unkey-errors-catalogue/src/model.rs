@@ -3,6 +3,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::lint::{Allows, LintSettings};
+
 /// A URN error code, `err:<system>:<category>:<specific>`, known to be well formed.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Urn {
@@ -126,6 +128,8 @@ pub struct Catalogue {
     /// Position in `entries` by code, so lookups (a page's related codes, a doc comment's
     /// links) stay constant-time in large catalogues.
     by_code: HashMap<String, usize>,
+    /// The top-level `lint` mapping; see [`Catalogue::lint_settings`].
+    lint: LintSettings,
 }
 
 impl Catalogue {
@@ -149,7 +153,20 @@ impl Catalogue {
             docs_navigation,
             framework,
             by_code,
+            lint: LintSettings::default(),
         }
+    }
+
+    /// The catalogue with the top-level `lint` mapping's settings.
+    pub(crate) fn with_lint_settings(mut self, lint: LintSettings) -> Self {
+        self.lint = lint;
+        self
+    }
+
+    /// What `unkey-errors lint` reads from the top-level `lint` mapping: rules allowed for the
+    /// whole catalogue and the rules' settings, defaults filled in.
+    pub fn lint_settings(&self) -> &LintSettings {
+        &self.lint
     }
 
     /// The entry for `code`, if the catalogue defines it.
@@ -422,9 +439,16 @@ pub struct Entry {
     pub common_mistakes: String,
     /// The line of the file where the entry's code stands, from 1.
     pub line: usize,
+    /// The entry's `lint.allow`; see [`Entry::lint_allows`].
+    pub(crate) lint_allow: Allows,
 }
 
 impl Entry {
+    /// The lint rules this entry allows (its `lint.allow`), each with the reason given.
+    pub fn lint_allows(&self) -> &Allows {
+        &self.lint_allow
+    }
+
     /// The name of the entry's variant in the generated enum: the code's parts in
     /// UpperCamelCase, e.g. `UnkeyAuthorizationForbidden`.
     pub fn variant_name(&self) -> String {

@@ -1,5 +1,5 @@
-//! `unkey-errors`: render, check, diff and explain an error catalogue, and export it to other
-//! tools and languages.
+//! `unkey-errors`: render, check, diff, lint and explain an error catalogue, and export it to
+//! other tools and languages.
 //!
 //! This file only declares the arguments and hands each command to its module in [`command`].
 
@@ -86,6 +86,27 @@ enum Command {
         #[arg(long)]
         allow_breaking: bool,
     },
+    /// Check what validation cannot: sections that say nothing, code identifiers in prose,
+    /// titles that are not reason phrases, names that imply another status, codes nothing sends
+    /// (with --sources), related codes not listed back, and copied prose.
+    ///
+    /// Each finding names its rule, the entry's code and line, and how to fix it. An entry
+    /// allows a rule with `lint: { allow: { RULE: "reason" } }`; the rules and the top-level
+    /// `lint:` settings are in docs/catalogue.md. Exits 1 on an error, or on any finding with
+    /// --deny warnings; 2 when the catalogue or a source cannot be read.
+    Lint {
+        /// A directory (or a file) of the Rust sources that send the catalogue's codes;
+        /// repeatable. Turns on the unused-code rule.
+        #[arg(long, value_name = "DIR")]
+        sources: Vec<PathBuf>,
+        /// Print the findings as a JSON array of objects with `rule`, `code`, `line`,
+        /// `severity` and `message`.
+        #[arg(long)]
+        json: bool,
+        /// `--deny warnings`: exit 1 on warnings too.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Option<Deny>,
+    },
     /// Print a code's page for the terminal.
     Explain {
         /// The code, in any letter case, e.g. err:unkey:authorization:forbidden, or the `type`
@@ -150,6 +171,13 @@ enum Lang {
     Go,
 }
 
+/// Findings that fail `lint` besides errors.
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    /// Warnings fail the run too.
+    Warnings,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let catalogue = cli.catalogue.as_path();
@@ -162,6 +190,11 @@ fn main() -> ExitCode {
             json,
             allow_breaking,
         } => command::diff::run(old, new, *json, *allow_breaking),
+        Command::Lint {
+            sources,
+            json,
+            deny,
+        } => command::lint::run(catalogue, sources, *json, deny.is_some()),
         Command::Explain { code } => command::explain::run(catalogue, code),
         Command::List { json } => command::list::run(catalogue, *json),
         Command::Schema { output } => command::schema::run(output),

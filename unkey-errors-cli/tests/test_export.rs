@@ -8,9 +8,10 @@ use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 use unkey_errors_catalogue::{
-    Catalogue, DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, FRAMEWORK_KEYS,
-    GATEWAY_FIELDS, PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS,
-    REQUIRED_TOP_LEVEL_KEYS, Surface, TOP_LEVEL_KEYS,
+    Catalogue, DOCS_NAVIGATION_KEYS, DOCS_NAVIGATION_SYSTEM_KEYS, ENTRY_FIELDS, ENTRY_LINT_KEYS,
+    FRAMEWORK_KEYS, GATEWAY_FIELDS, LINT_KEYS, LINT_RULES, PAGE_SECTIONS,
+    REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS, Surface,
+    TOP_LEVEL_KEYS,
 };
 use unkey_errors_cli::export::{Origin, go, openapi, schema, shell_word, typescript};
 use unkey_errors_cli::render::{self, example_response};
@@ -106,6 +107,16 @@ fn the_schema_s_keys_are_the_validator_s() {
         REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS
     );
     assert_eq!(navigation_system["additionalProperties"], false);
+    let lint = &schema["properties"]["lint"];
+    assert_eq!(keys(&lint["properties"]), names(&LINT_KEYS));
+    assert_eq!(lint["additionalProperties"], false);
+    let entry_lint = &entry["properties"]["lint"];
+    assert_eq!(keys(&entry_lint["properties"]), names(&ENTRY_LINT_KEYS));
+    assert_eq!(entry_lint["additionalProperties"], false);
+    assert_eq!(
+        strings(&schema["$defs"]["lint_allow"]["propertyNames"]["enum"]),
+        LINT_RULES
+    );
     assert_eq!(schema["additionalProperties"], false);
     assert_eq!(entry["additionalProperties"], false);
     assert_eq!(
@@ -120,6 +131,8 @@ fn the_schema_s_keys_are_the_validator_s() {
         &gateway["properties"],
         &navigation["properties"],
         &navigation_system["properties"],
+        &lint["properties"],
+        &entry_lint["properties"],
     ] {
         for (name, property) in properties.as_object().unwrap() {
             assert!(
@@ -276,6 +289,47 @@ fn the_schema_rejects_what_the_validator_rejects() {
             "a navigation whose expanded is not a flag",
             VALID.replace("errors:", "docs_navigation:\n  expanded: sometimes\nerrors:"),
         ),
+        (
+            "an allow of a rule that does not exist",
+            VALID.replace(
+                "    status: 404",
+                "    lint:\n      allow:\n        stub_section: Written elsewhere.\n    status: 404",
+            ),
+        ),
+        (
+            "an allow without a reason",
+            VALID.replace(
+                "    status: 404",
+                "    lint:\n      allow:\n        stub-section:\n    status: 404",
+            ),
+        ),
+        (
+            "an unknown key of an entry's lint",
+            VALID.replace(
+                "    status: 404",
+                "    lint:\n      alow:\n        stub-section: Written elsewhere.\n    status: 404",
+            ),
+        ),
+        (
+            "an unknown lint setting",
+            VALID.replace("errors:", "lint:\n  min_section_char: 10\nerrors:"),
+        ),
+        (
+            "a negative section length",
+            VALID.replace("errors:", "lint:\n  min_section_chars: -1\nerrors:"),
+        ),
+        (
+            "a status name that is not an error status",
+            VALID.replace("errors:", "lint:\n  status_names:\n    not_found: 200\nerrors:"),
+        ),
+        (
+            "a status name that cannot stand in a code",
+            VALID.replace("errors:", "lint:\n  status_names:\n    Not-Found: 404\nerrors:"),
+        ),
+        (
+            "a proper name of two words",
+            VALID.replace("errors:", "lint:\n  proper_names: [Open API]\nerrors:"),
+        ),
     ];
     for (what, yaml) in broken {
         assert!(
@@ -331,6 +385,18 @@ fn the_schema_accepts_what_the_validator_accepts() {
                 "errors:",
                 "docs_navigation:\n  group: Errors\n  icon: triangle-exclamation\n  expanded: true\n  systems:\n    - system: shop\n      group: Shop Errors\nerrors:",
             ),
+        ),
+        (
+            "every lint setting, and an entry's allow",
+            VALID
+                .replace(
+                    "errors:",
+                    "lint:\n  allow:\n    one-way-related: One-way on purpose.\n  min_section_chars: 0\n  status_names:\n    client_closed_request: 499\n    gone: [404, 410]\n    conflict: []\n  proper_names: [OpenAPI]\nerrors:",
+                )
+                .replace(
+                    "    status: 404",
+                    "    lint:\n      allow:\n        status-name-mismatch: \"The API sends 404 here.\"\n    status: 404",
+                ),
         ),
     ];
     for (what, yaml) in accepted {

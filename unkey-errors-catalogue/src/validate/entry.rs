@@ -128,6 +128,7 @@ pub(super) struct Fields {
     pub(super) what_happened: String,
     pub(super) how_to_fix: String,
     pub(super) common_mistakes: String,
+    pub(super) lint_allow: crate::lint::Allows,
 }
 
 /// An entry's code and the codes it lists as related, for the checks across entries.
@@ -192,6 +193,7 @@ pub(super) fn validate_entry(
             "what_happened" => fields.what_happened = prose(name, value, field, report),
             "how_to_fix" => fields.how_to_fix = prose(name, value, field, report),
             "common_mistakes" => fields.common_mistakes = prose(name, value, field, report),
+            "lint" => fields.lint_allow = entry_lint(value, field, outline, report),
             "code" => {
                 if let (Some(code), Node::String(restated)) = (&code, value) {
                     if restated != code.as_str() {
@@ -287,6 +289,7 @@ pub(super) fn validate_entry(
             how_to_fix: fields.how_to_fix,
             common_mistakes: fields.common_mistakes,
             line: place.key.line,
+            lint_allow: fields.lint_allow,
         })
     })();
     (entry, links)

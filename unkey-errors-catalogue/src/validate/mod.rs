@@ -2,8 +2,8 @@
 //!
 //! One module per part of the file: `top` (the top-level keys and the assembled catalogue),
 //! `entry` (each entry's fields), `gateway` (surfaces and the gateway's facts), `related`,
-//! `names` (generated Rust names), `navigation` (`docs_navigation`) and `keys` (what every
-//! mapping shares: repeated and unknown keys).
+//! `names` (generated Rust names), `navigation` (`docs_navigation`), `lint` (the `lint`
+//! mappings) and `keys` (what every mapping shares: repeated and unknown keys).
 
 use std::collections::HashMap;
 
@@ -20,12 +20,13 @@ use crate::yaml::Node;
 pub const MAX_ENTRIES: usize = 65_535;
 
 /// Every top-level key a catalogue may have.
-pub const TOP_LEVEL_KEYS: [&str; 5] = [
+pub const TOP_LEVEL_KEYS: [&str; 6] = [
     "docs_base_url",
     "docs_navigation",
     "exhaustive",
     "framework",
     "errors",
+    "lint",
 ];
 
 /// Every key of the top-level `framework` mapping: the conditions, as [`Condition::key`]
@@ -65,7 +66,7 @@ pub const PAGE_SECTIONS: [&str; 3] = ["what_happened", "how_to_fix", "common_mis
 pub const GATEWAY_FIELDS: [&str; 4] = ["status", "title", "message", "message_from_error"];
 
 /// Every field an entry may have.
-pub const ENTRY_FIELDS: [&str; 14] = [
+pub const ENTRY_FIELDS: [&str; 15] = [
     "status",
     "title",
     "description",
@@ -79,6 +80,7 @@ pub const ENTRY_FIELDS: [&str; 14] = [
     "what_happened",
     "how_to_fix",
     "common_mistakes",
+    "lint",
     // Accepted for readers of the YAML: an entry may restate its own code, which must agree.
     "code",
 ];
@@ -90,6 +92,7 @@ mod entry;
 mod framework;
 mod gateway;
 mod keys;
+mod lint;
 mod names;
 mod navigation;
 mod related;
@@ -99,6 +102,8 @@ use entry::*;
 use framework::*;
 use gateway::*;
 use keys::*;
+pub use lint::{ENTRY_LINT_KEYS, LINT_KEYS, LINT_RULES};
+use lint::{entry_lint, lint_settings};
 use names::*;
 use navigation::*;
 use related::*;

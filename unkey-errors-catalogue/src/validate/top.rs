@@ -30,6 +30,7 @@ pub(crate) fn validate(
     let mut exhaustive = false;
     let mut navigation = None;
     let mut framework = None;
+    let mut lint = None;
     let mut seen = KeySeen::default();
     for (key, value) in pairs {
         let Some(name) = key_name(key, top, report) else {
@@ -45,6 +46,7 @@ pub(crate) fn validate(
             "errors" => entries = Some(validate_entries(value, place, outline, report)),
             "exhaustive" => exhaustive = flag(name, value, place, report),
             "framework" => framework = Some(framework_fields(value, place, outline, report)),
+            "lint" => lint = Some(lint_settings(value, place, outline, report)),
             "docs_navigation" => {
                 navigation = Some(navigation_fields(value, place, outline, report));
             }
@@ -74,13 +76,16 @@ pub(crate) fn validate(
         Some(fields) => resolve_navigation(fields, &entries, report)?,
         None => DocsNavigation::default_for(&entries),
     };
-    Some(Catalogue::new(
-        docs_base_url?,
-        entries,
-        exhaustive,
-        docs_navigation,
-        framework,
-    ))
+    Some(
+        Catalogue::new(
+            docs_base_url?,
+            entries,
+            exhaustive,
+            docs_navigation,
+            framework,
+        )
+        .with_lint_settings(lint.unwrap_or_default()),
+    )
     .filter(|_| !report.has_errors())
 }
 

@@ -4,10 +4,7 @@ use std::path::Path;
 
 use unkey_errors_cli::diff::{self, Class};
 
-use super::Failure;
-
-/// Exit status of `diff` when a catalogue cannot be read or is invalid.
-const UNREADABLE: u8 = 2;
+use super::{Failure, UNREADABLE};
 
 /// Compares the catalogues at `old_path` and `new_path` and prints every change, as JSON when
 /// `json` is set. Fails with 1 on a breaking change unless `allow_breaking`, and with 2 when a

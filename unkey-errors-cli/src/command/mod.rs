@@ -5,6 +5,7 @@ pub mod diff;
 pub mod docs;
 pub mod explain;
 pub mod generate;
+pub mod lint;
 pub mod list;
 pub mod openapi;
 pub mod schema;
@@ -55,6 +56,10 @@ pub fn suggest(catalogue: &Path, args: &str) -> String {
     };
     export::command_line(&program, &catalogue.display().to_string(), args)
 }
+
+/// The exit status of `diff` and `lint` when a catalogue (or a source) cannot be read or is
+/// invalid, so that scripts tell it from a finding.
+pub const UNREADABLE: u8 = 2;
 
 /// This binary's package, as `cargo run -p` names it.
 const PACKAGE: &str = env!("CARGO_PKG_NAME");

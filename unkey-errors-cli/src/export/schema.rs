@@ -8,8 +8,8 @@
 
 use serde_json::{Value, json};
 use unkey_errors_catalogue::{
-    MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS,
-    REQUIRED_TOP_LEVEL_KEYS, Surface,
+    LINT_RULES, LintSettings, MAX_ENTRIES, PAGE_SECTIONS, REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS,
+    REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS, Surface,
 };
 
 /// Where the schema is committed, relative to the repository root.
@@ -87,7 +87,76 @@ pub fn top_level_properties() -> Vec<(&'static str, Value)> {
                 "additionalProperties": { "$ref": "#/$defs/entry" },
             }),
         ),
+        (
+            "lint",
+            json!({
+                "description": "What `unkey-errors lint` holds the catalogue to: rules allowed for every entry, \
+                                with reasons, and the rules' settings.",
+                "type": "object",
+                "properties": object(lint_properties()),
+                "additionalProperties": false,
+            }),
+        ),
     ]
+}
+
+/// The keys of the top-level `lint` mapping with their schemas.
+pub fn lint_properties() -> Vec<(&'static str, Value)> {
+    let status = json!({ "type": "integer", "minimum": 400, "maximum": 599 });
+    vec![
+        (
+            "allow",
+            json!({
+                "description": "Lint rules allowed for every entry: a mapping from rule id to the reason the rule \
+                                does not apply to this catalogue.",
+                "$ref": "#/$defs/lint_allow",
+            }),
+        ),
+        (
+            "min_section_chars",
+            json!({
+                "description": "A docs section with fewer characters, after trimming, is a stub (rule \
+                                `stub-section`); 0 turns the length check off.",
+                "type": "integer",
+                "minimum": 0,
+                "default": LintSettings::DEFAULT_MIN_SECTION_CHARS,
+            }),
+        ),
+        (
+            "status_names",
+            json!({
+                "description": "Names that imply a status (rule `status-name-mismatch`): a `_`-separated run of \
+                                lowercase words, e.g. `not_found`, to a status or a list of statuses. Adds a name, \
+                                overrides a built-in one, or with `[]` takes a built-in one out.",
+                "type": "object",
+                "propertyNames": { "pattern": "^[a-z0-9]+(_[a-z0-9]+)*$" },
+                "additionalProperties": {
+                    "oneOf": [status.clone(), { "type": "array", "items": status }],
+                },
+            }),
+        ),
+        (
+            "proper_names",
+            json!({
+                "description": "Words with capitals inside that are names, not code identifiers, e.g. `OpenAPI` \
+                                (rule `identifier-in-prose`).",
+                "type": "array",
+                "items": { "type": "string", "pattern": "^\\S+$" },
+            }),
+        ),
+    ]
+}
+
+/// The keys of an entry's `lint` mapping with their schemas.
+pub fn entry_lint_properties() -> Vec<(&'static str, Value)> {
+    vec![(
+        "allow",
+        json!({
+            "description": "Lint rules this entry allows: a mapping from rule id to the reason the rule does \
+                            not apply to it.",
+            "$ref": "#/$defs/lint_allow",
+        }),
+    )]
 }
 
 /// The entry fields with their schemas, in the order the format describes them.
@@ -201,6 +270,16 @@ pub fn entry_properties() -> Vec<(&'static str, Value)> {
         (
             "common_mistakes",
             section("the mistakes that commonly lead to it, as `- **Label**: explanation` items."),
+        ),
+        (
+            "lint",
+            json!({
+                "description": "What `unkey-errors lint` may let pass for this entry: `allow`, the rules it \
+                                allows, each with the reason.",
+                "type": "object",
+                "properties": object(entry_lint_properties()),
+                "additionalProperties": false,
+            }),
         ),
         (
             "code",
@@ -382,6 +461,16 @@ pub fn schema() -> Value {
                 "type": "string",
                 "pattern": CODE_PATTERN,
                 "not": { "pattern": RESERVED_CODE_PATTERN },
+            },
+            "lint_allow": {
+                "description": "Lint rules allowed, each with the reason: `<rule-id>: <why it does not apply>`. \
+                                A reason is required.",
+                "type": "object",
+                "propertyNames": { "enum": LINT_RULES },
+                "additionalProperties": {
+                    "type": "string",
+                    "pattern": ONE_LINE_PATTERN,
+                },
             },
             "entry": {
                 "description": "One error of the API.",

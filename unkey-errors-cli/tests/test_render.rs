@@ -177,12 +177,26 @@ fn every_public_entry_has_a_complete_page_with_its_facts() {
             assert_eq!(json["error"]["status"], entry.status);
             assert_eq!(json["error"]["title"], entry.title.as_str());
             assert_eq!(json["error"]["type"], catalogue.docs_url(entry));
+            // What a derived error without a `detail` template sends: a server error's
+            // description exactly, a client error's own text (the entry's example of it).
+            let detail = if entry.status >= 500 {
+                &entry.description
+            } else {
+                &entry.detail
+            };
+            assert_eq!(json["error"]["detail"], detail.as_str(), "{}", entry.code);
         }
         if let Some(gateway) = &entry.gateway {
             let (_, json) = examples(page).pop().unwrap();
             let json: serde_json::Value = serde_json::from_str(&json).unwrap();
             assert_eq!(json["error"]["code"], entry.code.as_str());
-            let message = gateway.message.as_deref().unwrap_or(&entry.detail);
+            // A message from the error is masked by the description on a server error.
+            let from_error = if gateway.status >= 500 {
+                &entry.description
+            } else {
+                &entry.detail
+            };
+            let message = gateway.message.as_deref().unwrap_or(from_error);
             assert_eq!(json["error"]["message"], message);
             // The line above the examples names each surface's status and the page's title.
             assert!(
@@ -191,7 +205,7 @@ fn every_public_entry_has_a_complete_page_with_its_facts() {
             );
             assert_eq!(
                 page.contains("the one shown is an example"),
-                gateway.message.is_none(),
+                gateway.message.is_none() && gateway.status < 500,
                 "{}",
                 entry.code
             );
@@ -538,9 +552,19 @@ fn every_gateway_example_is_the_runtime_s_own_gateway_body() {
     for entry in catalogue.entries.iter().filter(|e| e.gateway.is_some()) {
         let code: unkey_errors::Code = entry.code.as_str().parse().unwrap();
         let gateway = entry.gateway.as_ref().unwrap();
-        let message = gateway.message.clone().unwrap_or(entry.detail.clone());
-        let response =
-            unkey_errors::GatewayResponse::with_message(code, render::EXAMPLE_REQUEST_ID, message);
+        // What the gateway sends for the code: its fixed message, or for a message from the
+        // error, the description on a server error (masked) and an example otherwise.
+        let response = match &gateway.message {
+            Some(_) => unkey_errors::GatewayResponse::new(code, render::EXAMPLE_REQUEST_ID),
+            None if gateway.status >= 500 => {
+                unkey_errors::GatewayResponse::new(code, render::EXAMPLE_REQUEST_ID)
+            }
+            None => unkey_errors::GatewayResponse::with_message(
+                code,
+                render::EXAMPLE_REQUEST_ID,
+                entry.detail.clone(),
+            ),
+        };
         assert_eq!(
             render::gateway_example_response(entry).unwrap(),
             serde_json::to_string_pretty(&response).unwrap(),

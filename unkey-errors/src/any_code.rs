@@ -59,7 +59,7 @@ use crate::{Code, ErrorCode};
 /// The two cases are the whole definition, so a `match` on `AnyCode` needs no wildcard arm;
 /// it is [`Code`] inside `Known` that grows.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
-pub enum AnyCode<C: ErrorCode = Code> {
+pub enum AnyCode<C = Code> {
     /// A code of the catalogue `C`.
     Known(C),
     /// A well-formed code that `C` does not have.
@@ -81,7 +81,7 @@ pub enum AnyCode<C: ErrorCode = Code> {
 /// assert_eq!(unknown.as_str(), "err:unkey:billing:card_declined");
 /// assert_eq!((unknown.system(), unknown.category(), unknown.specific()), ("unkey", "billing", "card_declined"));
 /// ```
-pub struct UnknownCode<C: ErrorCode = Code> {
+pub struct UnknownCode<C = Code> {
     urn: Box<str>,
     /// Ties the value to the catalogue it is unknown to: an `UnknownCode` of one catalogue
     /// cannot be put into an `AnyCode` of another, where it might be known. `fn() -> C`
@@ -89,7 +89,7 @@ pub struct UnknownCode<C: ErrorCode = Code> {
     catalogue: PhantomData<fn() -> C>,
 }
 
-impl<C: ErrorCode> UnknownCode<C> {
+impl<C> UnknownCode<C> {
     /// A URN already checked to be well formed and not a code of `C`.
     fn new(urn: Box<str>) -> Self {
         UnknownCode {
@@ -130,36 +130,74 @@ impl<C: ErrorCode> UnknownCode<C> {
 
 // Written by hand: derives would require `C` itself to implement each trait, and `Debug`
 // would print the marker.
-impl<C: ErrorCode> Clone for UnknownCode<C> {
+impl<C> Clone for UnknownCode<C> {
     fn clone(&self) -> Self {
         UnknownCode::new(self.urn.clone())
     }
 }
 
-impl<C: ErrorCode> PartialEq for UnknownCode<C> {
+impl<C> PartialEq for UnknownCode<C> {
     fn eq(&self, other: &Self) -> bool {
         self.urn == other.urn
     }
 }
 
-impl<C: ErrorCode> Eq for UnknownCode<C> {}
+impl<C> Eq for UnknownCode<C> {}
 
-impl<C: ErrorCode> Hash for UnknownCode<C> {
+impl<C> Hash for UnknownCode<C> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.urn.hash(state);
     }
 }
 
-impl<C: ErrorCode> fmt::Debug for UnknownCode<C> {
+impl<C> fmt::Debug for UnknownCode<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("UnknownCode").field(&self.urn).finish()
     }
 }
 
 /// Prints the URN.
-impl<C: ErrorCode> fmt::Display for UnknownCode<C> {
+impl<C> fmt::Display for UnknownCode<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&self.urn)
+    }
+}
+
+/// Codes order by their URN, as the catalogue's own `Code` does, whether this build knows them
+/// or not: a sorted list of codes read from a newer server is sorted as the server's is.
+///
+/// ```
+/// use unkey_errors::{AnyCode, codes};
+///
+/// let mut read: Vec<AnyCode> = vec![
+///     "err:unkey:data:widget_gone".parse().unwrap(),
+///     AnyCode::Known(codes::unkey::authorization::FORBIDDEN),
+/// ];
+/// read.sort();
+/// assert_eq!(read[0].as_str(), "err:unkey:authorization:forbidden");
+/// ```
+impl<C: ErrorCode> Ord for AnyCode<C> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl<C: ErrorCode> PartialOrd for AnyCode<C> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Unknown codes order by their URN.
+impl<C> Ord for UnknownCode<C> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.urn.cmp(&other.urn)
+    }
+}
+
+impl<C> PartialOrd for UnknownCode<C> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 

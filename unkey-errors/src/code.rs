@@ -31,6 +31,8 @@ pub trait ErrorCode:
     + fmt::Debug
     + fmt::Display
     + FromStr<Err = ParseCodeError>
+    + serde::Serialize
+    + for<'de> serde::Deserialize<'de>
     + Send
     + Sync
     + 'static

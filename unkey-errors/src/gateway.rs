@@ -40,17 +40,34 @@ pub const UNSENT_MESSAGE: &str = "The gateway could not process this request.";
 /// );
 /// ```
 ///
-/// Reading a body back needs the code to be one of `C`'s; a client that must survive codes a
-/// newer gateway adds can read `error.code` as text (e.g. through `serde_json::Value`) and
-/// parse it as an [`AnyCode`](crate::AnyCode).
+/// A client reads a body back as `GatewayResponse<AnyCode>`, so that a code a newer gateway
+/// adds still reads ([`AnyCode::Unknown`](crate::AnyCode::Unknown)); with the `serde_json`
+/// feature, members a newer gateway adds are kept in each object's `extra` and written back.
+/// A body is a `std::error::Error`, so a client can pass it on with `?`:
+///
+/// ```
+/// use unkey_errors::{AnyCode, GatewayResponse};
+///
+/// let text = r#"{"meta":{"requestId":"req_1"},"error":{"code":"err:frontline:edge:new_failure","message":"Try later."}}"#;
+/// let body: GatewayResponse<AnyCode> = serde_json::from_str(text).unwrap();
+/// assert!(body.error.code.known().is_none());
+/// assert_eq!(body.to_string(), "err:frontline:edge:new_failure: Try later. (request req_1)");
+/// ```
+///
+/// The structs are `#[non_exhaustive]`: build a body with [`new`](Self::new),
+/// [`with_message`](Self::with_message) or [`for_error`](Self::for_error), or by
+/// deserializing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(bound = "C: ErrorCode")]
 #[non_exhaustive]
-pub struct GatewayResponse<C: ErrorCode = Code> {
+pub struct GatewayResponse<C = Code> {
     /// Facts about the request, for support and tracing.
     pub meta: GatewayMeta,
     /// What went wrong.
     pub error: GatewayError<C>,
+    /// Top-level members this version does not know, such as ones a newer gateway added.
+    #[cfg(feature = "serde_json")]
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The `meta` object of a gateway error body: `{"requestId":"req_…"}`.
@@ -60,30 +77,82 @@ pub struct GatewayMeta {
     /// The id of the request, e.g. `req_2c9a0jf23l4k567`; quote it when contacting support.
     #[serde(rename = "requestId")]
     pub request_id: Cow<'static, str>,
+    /// Members of `meta` this version does not know.
+    #[cfg(feature = "serde_json")]
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The `error` object of a gateway error body: `{"code":"err:…","message":"…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(bound = "C: ErrorCode")]
 #[non_exhaustive]
-pub struct GatewayError<C: ErrorCode = Code> {
+pub struct GatewayError<C = Code> {
     /// The catalogue code, written as its URN.
-    #[serde(
-        serialize_with = "serialize_urn",
-        deserialize_with = "crate::code::deserialize_code"
-    )]
     pub code: C,
     /// One public sentence about the error, for the caller.
     pub message: Cow<'static, str>,
+    /// Members of `error` this version does not know.
+    #[cfg(feature = "serde_json")]
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Writes a code as its URN; `ErrorCode` does not require `Serialize`, so the body says how.
-fn serialize_urn<C: ErrorCode, S: serde::Serializer>(
-    code: &C,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(code.as_str())
+impl<C> GatewayResponse<C> {
+    /// The body for `code` with `message`, for codes whose message comes from the error being
+    /// raised (`gateway_message()` is `None`), such as a failed OpenAPI validation that says
+    /// what did not match. `code` is any code that serializes as its URN: a catalogue's code,
+    /// an [`AnyCode`](crate::AnyCode), or the URN itself.
+    ///
+    /// The message reaches the caller as written: it must be fit for the public.
+    ///
+    /// ```
+    /// use unkey_errors::{codes, GatewayResponse};
+    ///
+    /// let response = GatewayResponse::with_message(
+    ///     codes::frontline::client::OPENAPI_VALIDATION_FAILED,
+    ///     "req_1",
+    ///     "body.name: must be a string",
+    /// );
+    /// assert_eq!(response.status(), 400);
+    /// assert_eq!(response.error.message, "body.name: must be a string");
+    /// ```
+    #[must_use]
+    pub fn with_message(
+        code: C,
+        request_id: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        GatewayResponse {
+            meta: GatewayMeta {
+                request_id: request_id.into(),
+                #[cfg(feature = "serde_json")]
+                extra: serde_json::Map::new(),
+            },
+            error: GatewayError {
+                code,
+                message: message.into(),
+                #[cfg(feature = "serde_json")]
+                extra: serde_json::Map::new(),
+            },
+            #[cfg(feature = "serde_json")]
+            extra: serde_json::Map::new(),
+        }
+    }
 }
+
+/// One line for logs and error chains: `err:…: <message> (request req_…)`.
+impl<C: std::fmt::Display> std::fmt::Display for GatewayResponse<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} (request {})",
+            self.error.code, self.error.message, self.meta.request_id
+        )
+    }
+}
+
+/// So that a client can return a body it received as an error, e.g. with `?`.
+impl<C: std::fmt::Display + std::fmt::Debug> std::error::Error for GatewayResponse<C> {}
 
 impl<C: ErrorCode> GatewayResponse<C> {
     /// The body for `code` with the catalogue's public message (`gateway_message()`).
@@ -108,40 +177,6 @@ impl<C: ErrorCode> GatewayResponse<C> {
             (None, _) => UNSENT_MESSAGE,
         };
         Self::with_message(code, request_id, message)
-    }
-
-    /// The body for `code` with `message`, for codes whose message comes from the error being
-    /// raised (`gateway_message()` is `None`), such as a failed OpenAPI validation that says
-    /// what did not match.
-    ///
-    /// The message reaches the caller as written: it must be fit for the public.
-    ///
-    /// ```
-    /// use unkey_errors::{codes, GatewayResponse};
-    ///
-    /// let response = GatewayResponse::with_message(
-    ///     codes::frontline::client::OPENAPI_VALIDATION_FAILED,
-    ///     "req_1",
-    ///     "body.name: must be a string",
-    /// );
-    /// assert_eq!(response.status(), 400);
-    /// assert_eq!(response.error.message, "body.name: must be a string");
-    /// ```
-    #[must_use]
-    pub fn with_message(
-        code: C,
-        request_id: impl Into<Cow<'static, str>>,
-        message: impl Into<Cow<'static, str>>,
-    ) -> Self {
-        GatewayResponse {
-            meta: GatewayMeta {
-                request_id: request_id.into(),
-            },
-            error: GatewayError {
-                code,
-                message: message.into(),
-            },
-        }
     }
 
     /// The body for `error` raised on the gateway: the catalogue's message, or the error's

@@ -47,6 +47,7 @@ mod any_code;
 pub mod axum;
 mod code;
 mod condition;
+pub mod envelope;
 mod error;
 mod gateway;
 mod response;

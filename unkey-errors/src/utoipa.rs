@@ -43,9 +43,6 @@
 use std::collections::BTreeMap;
 
 use ::utoipa::openapi::example::ExampleBuilder;
-use ::utoipa::openapi::schema::{
-    AdditionalProperties, ArrayBuilder, ObjectBuilder, SchemaFormat, Type,
-};
 use ::utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder, Schema};
 use ::utoipa::{PartialSchema, ToSchema};
 
@@ -54,9 +51,10 @@ use crate::{ErrorCode, ErrorResponse, GatewayResponse, Surface};
 /// The request id of every example body.
 pub const EXAMPLE_REQUEST_ID: &str = "req_2c9a0jf23l4k567";
 
-/// The media type of the API's error responses in the document. The API answers with
-/// `application/json` instead when the request's `Accept` does not allow this one.
-pub const API_MEDIA_TYPE: &str = "application/problem+json";
+/// The media types of the API's error responses in the document, with the same body: problem
+/// details for clients that accept them, and plain JSON, which most clients (Unkey's SDKs
+/// among them) ask for and receive. See [the axum module's negotiation](crate::axum).
+pub const API_MEDIA_TYPES: [&str; 2] = ["application/json", "application/problem+json"];
 
 /// The media type of the gateway's JSON error body. A browser gets an HTML page instead, which
 /// the document does not describe.
@@ -100,36 +98,43 @@ pub fn responses<C: ErrorCode>(surface: Surface, codes: &[C]) -> BTreeMap<String
 
 /// The response of one status, whose codes are `codes`.
 fn response<C: ErrorCode>(surface: Surface, codes: &[C]) -> Response {
-    let (media_type, schema) = match surface {
-        Surface::Gateway => (GATEWAY_MEDIA_TYPE, <GatewayResponse<C> as ToSchema>::name()),
-        Surface::Api => (API_MEDIA_TYPE, <ErrorResponse as ToSchema>::name()),
+    let (media_types, schema): (&[&str], _) = match surface {
+        Surface::Gateway => (
+            &[GATEWAY_MEDIA_TYPE],
+            <GatewayResponse<C> as ToSchema>::name(),
+        ),
+        _ => (&API_MEDIA_TYPES, <ErrorResponse as ToSchema>::name()),
     };
-    let examples = codes.iter().map(|&code| {
-        let body = match surface {
-            Surface::Gateway => {
-                serde_json::to_value(GatewayResponse::new(code, EXAMPLE_REQUEST_ID))
-            }
-            Surface::Api => serde_json::to_value(ErrorResponse::new(
-                code,
-                EXAMPLE_REQUEST_ID,
-                code.description(),
-            )),
-        };
-        let example = ExampleBuilder::new()
-            .summary(code.title())
-            .description(code.description())
-            .value(body.ok())
+    let examples: Vec<_> = codes
+        .iter()
+        .map(|&code| {
+            let body = match surface {
+                Surface::Gateway => {
+                    serde_json::to_value(GatewayResponse::new(code, EXAMPLE_REQUEST_ID))
+                }
+                _ => serde_json::to_value(ErrorResponse::new(
+                    code,
+                    EXAMPLE_REQUEST_ID,
+                    code.description(),
+                )),
+            };
+            let example = ExampleBuilder::new()
+                .summary(code.title())
+                .description(code.description())
+                .value(body.ok())
+                .build();
+            (code.as_str(), example)
+        })
+        .collect();
+    let mut response = ResponseBuilder::new().description(description(surface, codes));
+    for media_type in media_types {
+        let content = ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name(schema.clone())))
+            .examples_from_iter(examples.iter().cloned())
             .build();
-        (code.as_str(), example)
-    });
-    let content = ContentBuilder::new()
-        .schema(Some(Ref::from_schema_name(schema)))
-        .examples_from_iter(examples)
-        .build();
-    ResponseBuilder::new()
-        .description(description(surface, codes))
-        .content(media_type, content)
-        .build()
+        response = response.content(*media_type, content);
+    }
+    response.build()
 }
 
 /// A response's description: its titles, then each code with its description.
@@ -152,44 +157,18 @@ fn description<C: ErrorCode>(surface: Surface, codes: &[C]) -> String {
     description
 }
 
-/// A string property with `description`.
-fn string(description: &str) -> ObjectBuilder {
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .description(Some(description))
-}
-
-/// A closed object: `properties` (name, schema, required), and no other members.
-fn object(
-    description: &str,
-    properties: impl IntoIterator<Item = (&'static str, RefOr<Schema>, bool)>,
-) -> ObjectBuilder {
-    let mut object = ObjectBuilder::new()
-        .schema_type(Type::Object)
-        .description(Some(description))
-        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)));
-    for (name, schema, required) in properties {
-        object = object.property(name, schema);
-        if required {
-            object = object.required(name);
-        }
-    }
-    object
-}
-
-/// The `meta` object both envelopes share.
-fn meta() -> RefOr<Schema> {
-    let request_id = string("The id of the request; quote it when contacting support.")
-        .examples([EXAMPLE_REQUEST_ID]);
-    object(
-        "Facts about the request, for support and tracing.",
-        [("requestId", request_id.into(), true)],
-    )
-    .into()
+/// The schema of `object`, from the [one description of the envelope](crate::envelope).
+fn schema_of(object: &crate::envelope::Object) -> RefOr<Schema> {
+    // The description's JSON Schema is one utoipa reads back: strings, numbers, arrays and
+    // objects only. Were it not, an empty schema (anything goes) is still a valid document.
+    serde_json::from_value(crate::envelope::json_schema(object))
+        .unwrap_or_else(|_| RefOr::T(Schema::default()))
 }
 
 /// The API's envelope, `{"meta":{"requestId"},"error":{"detail","status","title","type","errors"?}}`,
-/// under the name `ErrorResponse`. The schema is closed: it lists every member the API sends.
+/// under the name `ErrorResponse`: [`envelope::ERROR_RESPONSE`](crate::envelope::ERROR_RESPONSE)
+/// as a JSON Schema, so it is the command line's `openapi` schema member for member. It is
+/// open: a later release may add members (see [`envelope`](crate::envelope)).
 ///
 /// ```
 /// use unkey_errors::ErrorResponse;
@@ -205,70 +184,19 @@ fn meta() -> RefOr<Schema> {
 /// ```
 impl ToSchema for ErrorResponse {
     fn name() -> std::borrow::Cow<'static, str> {
-        "ErrorResponse".into()
+        crate::envelope::ERROR_RESPONSE.name.into()
     }
 }
 
 impl PartialSchema for ErrorResponse {
     fn schema() -> RefOr<Schema> {
-        let status = ObjectBuilder::new()
-            .schema_type(Type::Integer)
-            .description(Some("The HTTP status, repeated in the body."))
-            .minimum(Some(400))
-            .maximum(Some(599));
-        let type_url = string("The code's docs URL, which identifies the error.")
-            .format(Some(SchemaFormat::Custom("uri".into())));
-        let validation_error = object(
-            "One problem with the request.",
-            [
-                (
-                    "location",
-                    string("Where in the request the problem is, e.g. `body.apiId`.").into(),
-                    true,
-                ),
-                ("message", string("What is wrong there.").into(), true),
-                (
-                    "fix",
-                    string("How to fix it, when there is a clear fix.").into(),
-                    false,
-                ),
-            ],
-        );
-        let errors = ArrayBuilder::new()
-            .items(validation_error)
-            .description(Some(
-                "Each problem found with the request, possibly none; only for codes whose \
-                 catalogue entry sets `errors_array`.",
-            ));
-        let error = object(
-            "What went wrong, in the shape of RFC 9457 problem details.",
-            [
-                (
-                    "detail",
-                    string("A message about this occurrence of the error, for the API's caller.")
-                        .into(),
-                    true,
-                ),
-                ("status", status.into(), true),
-                (
-                    "title",
-                    string("The catalogue's title for the code.").into(),
-                    true,
-                ),
-                ("type", type_url.into(), true),
-                ("errors", errors.into(), false),
-            ],
-        );
-        object(
-            "The body of an error response from the API.",
-            [("meta", meta(), true), ("error", error.into(), true)],
-        )
-        .into()
+        schema_of(&crate::envelope::ERROR_RESPONSE)
     }
 }
 
 /// The gateway's body, `{"meta":{"requestId"},"error":{"code","message"}}`, under the name
-/// `GatewayErrorResponse`.
+/// `GatewayErrorResponse`: [`envelope::GATEWAY_RESPONSE`](crate::envelope::GATEWAY_RESPONSE)
+/// as a JSON Schema.
 ///
 /// ```
 /// use unkey_errors::GatewayResponse;
@@ -280,32 +208,13 @@ impl PartialSchema for ErrorResponse {
 /// ```
 impl<C: ErrorCode> ToSchema for GatewayResponse<C> {
     fn name() -> std::borrow::Cow<'static, str> {
-        "GatewayErrorResponse".into()
+        crate::envelope::GATEWAY_RESPONSE.name.into()
     }
 }
 
 impl<C: ErrorCode> PartialSchema for GatewayResponse<C> {
     fn schema() -> RefOr<Schema> {
-        let error = object(
-            "What went wrong, as the gateway says it.",
-            [
-                (
-                    "code",
-                    string("The error code, `err:<system>:<category>:<specific>`.").into(),
-                    true,
-                ),
-                (
-                    "message",
-                    string("One public sentence about the error, for the caller.").into(),
-                    true,
-                ),
-            ],
-        );
-        object(
-            "The body of an error response from the gateway.",
-            [("meta", meta(), true), ("error", error.into(), true)],
-        )
-        .into()
+        schema_of(&crate::envelope::GATEWAY_RESPONSE)
     }
 }
 
@@ -329,7 +238,14 @@ mod tests {
             json.as_object().unwrap().keys().collect::<Vec<_>>(),
             ["403", "404"]
         );
-        let content = &json["404"]["content"][API_MEDIA_TYPE];
+        for media_type in API_MEDIA_TYPES {
+            let content = &json["404"]["content"][media_type];
+            assert_eq!(
+                content["schema"]["$ref"],
+                "#/components/schemas/ErrorResponse"
+            );
+        }
+        let content = &json["404"]["content"]["application/json"];
         assert_eq!(
             content["schema"]["$ref"],
             "#/components/schemas/ErrorResponse"

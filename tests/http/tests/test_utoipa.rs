@@ -51,7 +51,9 @@ enum FrontlineError {
 }
 
 const PATH: &str = "/v2/keys.getKey";
-const MEDIA_TYPE: &str = "application/problem+json";
+/// The media types of the API's responses: the same body, negotiated on `Accept`.
+const MEDIA_TYPES: [&str; 2] = ["application/json", "application/problem+json"];
+const MEDIA_TYPE: &str = MEDIA_TYPES[0];
 
 async fn get_key() -> Result<String, KeyError> {
     Err(KeyError::KeyNotFound("key_123".into()))
@@ -138,7 +140,8 @@ fn each_status_lists_its_codes_as_named_examples_of_their_real_bodies() {
             "{status}: {description}"
         );
         let content = response["content"].as_object().unwrap();
-        assert_eq!(content.keys().collect::<Vec<_>>(), [MEDIA_TYPE]);
+        assert_eq!(content.keys().collect::<Vec<_>>(), MEDIA_TYPES);
+        assert_eq!(content[MEDIA_TYPES[0]], content[MEDIA_TYPES[1]]);
         let content = &content[MEDIA_TYPE];
         assert_eq!(
             content["schema"],
@@ -178,7 +181,11 @@ fn the_document_is_well_formed_openapi_with_every_reference_resolved() {
     assert_eq!(schemas.keys().collect::<Vec<_>>(), ["ErrorResponse"]);
     let mut found = Vec::new();
     refs(&json, &mut found);
-    assert_eq!(found.len(), 3, "one reference per response: {found:?}");
+    assert_eq!(
+        found.len(),
+        6,
+        "one reference per response and media type: {found:?}"
+    );
     for target in &found {
         let pointer = target.strip_prefix('#').unwrap();
         assert!(
@@ -210,7 +217,8 @@ fn the_published_schema_accepts_every_example_and_rejects_what_the_api_never_sen
         }
     }
     assert_eq!(checked, 4);
-    // The schema can fail: an unknown member, a missing `type`, a status that is no error.
+    // The schema can fail: a missing `type`, a status that is no error, a member of the wrong
+    // type. A member a later release adds is accepted: the schema is open, as the readers are.
     let good = serde_json::to_value(ErrorResponse::new(
         codes::unkey::data::KEY_NOT_FOUND,
         "req_1",
@@ -218,12 +226,15 @@ fn the_published_schema_accepts_every_example_and_rejects_what_the_api_never_sen
     ))
     .unwrap();
     let mut extra = good.clone();
-    extra["error"]["code"] = "err:unkey:data:key_not_found".into();
+    extra["error"]["instance"] = "/v2/keys.getKey".into();
+    assert!(validator.is_valid(&extra), "{extra}");
     let mut untyped = good.clone();
     untyped["error"].as_object_mut().unwrap().remove("type");
     let mut ok = good.clone();
     ok["error"]["status"] = 200.into();
-    for wrong in [extra, untyped, ok] {
+    let mut listed = good.clone();
+    listed["error"]["errors"] = "not a list".into();
+    for wrong in [untyped, ok, listed] {
         assert!(!validator.is_valid(&wrong), "{wrong}");
     }
 }
@@ -322,5 +333,26 @@ fn a_gateway_error_documents_the_gateways_status_and_body() {
     assert_eq!(
         content["examples"][code.as_str()]["value"],
         serde_json::to_value(GatewayResponse::new(code, EXAMPLE_REQUEST_ID)).unwrap()
+    );
+}
+
+#[test]
+fn the_utoipa_schema_is_the_command_lines_member_for_member() {
+    use utoipa::PartialSchema;
+    let catalogue = unkey_errors_catalogue::load(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../errors.yaml")),
+        "errors.yaml",
+    )
+    .unwrap();
+    let origin = unkey_errors_cli::export::Origin::new("errors.yaml", "openapi");
+    let cli = unkey_errors_cli::export::openapi::document(&catalogue, "1", &origin);
+    let schemas = &cli["components"]["schemas"];
+    assert_eq!(
+        serde_json::to_value(ErrorResponse::schema()).unwrap(),
+        schemas["ErrorResponse"]
+    );
+    assert_eq!(
+        serde_json::to_value(<unkey_errors::GatewayResponse>::schema()).unwrap(),
+        schemas["GatewayErrorResponse"]
     );
 }

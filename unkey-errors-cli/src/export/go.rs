@@ -153,7 +153,7 @@ type Info struct {{
             ty = go_type(fact.kind),
         );
     }
-    go.push_str(ENVELOPE);
+    go.push_str(&super::envelope::go());
     go
 }
 
@@ -240,79 +240,6 @@ func (c Code) Info() (Info, bool) {
 // String returns the code itself.
 func (c Code) String() string {
 	return string(c)
-}
-"#;
-
-/// The types of an error response.
-const ENVELOPE: &str = r#"
-// ErrorResponse is the body of every error response.
-type ErrorResponse struct {
-	// Meta holds facts about the request, for support and tracing.
-	Meta Meta `json:"meta"`
-
-	// Error says what went wrong.
-	Error ErrorBody `json:"error"`
-}
-
-// Meta is the "meta" object of an error response.
-type Meta struct {
-	// RequestID is the id of the request, e.g. "req_2c9a0jf23l4k567"; quote it when
-	// contacting support.
-	RequestID string `json:"requestId"`
-}
-
-// ErrorBody is the "error" object of an error response, in the shape of RFC 9457 problem
-// details.
-type ErrorBody struct {
-	// Detail is a message about this occurrence of the error, for the API's caller.
-	Detail string `json:"detail"`
-
-	// Status is the HTTP status, repeated in the body.
-	Status int `json:"status"`
-
-	// Title is the catalogue's title for the code.
-	Title string `json:"title"`
-
-	// Type is the code's docs URL, which identifies the error; see FromType.
-	Type string `json:"type"`
-
-	// Errors lists each problem found with the request. It is present, possibly empty,
-	// exactly for codes whose ErrorsArray is true, and nil for all others: a pointer, so
-	// that an empty list is still sent.
-	Errors *[]ValidationError `json:"errors,omitempty"`
-}
-
-// GatewayErrorResponse is the gateway's JSON error body, for codes whose GatewayStatus is
-// not 0. The gateway answers a browser with an HTML page instead.
-type GatewayErrorResponse struct {
-	// Meta holds facts about the request, for support and tracing.
-	Meta Meta `json:"meta"`
-
-	// Error says what went wrong.
-	Error GatewayErrorBody `json:"error"`
-}
-
-// GatewayErrorBody is the "error" object of the gateway's JSON error body.
-type GatewayErrorBody struct {
-	// Code is the error code; a newer gateway may send one this package does not know (see
-	// Parse).
-	Code Code `json:"code"`
-
-	// Message is one public sentence about the error, for the caller.
-	Message string `json:"message"`
-}
-
-// ValidationError is one problem with a request, listed in the "errors" array of a
-// response.
-type ValidationError struct {
-	// Location is where in the request the problem is, e.g. "body.apiId".
-	Location string `json:"location"`
-
-	// Message says what is wrong there.
-	Message string `json:"message"`
-
-	// Fix says how to fix it, when there is a clear fix.
-	Fix string `json:"fix,omitempty"`
 }
 "#;
 

@@ -8,6 +8,7 @@
 //! exporter writes its types and values from that list, so a new fact (such as the facts of a
 //! further surface of the API) is one more row there.
 
+pub mod envelope;
 pub mod go;
 pub mod openapi;
 pub mod schema;

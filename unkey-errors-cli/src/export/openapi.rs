@@ -8,11 +8,14 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 use unkey_errors_catalogue::{Catalogue, Entry};
 
-use super::Origin;
-use crate::render::{EXAMPLE_REQUEST_ID, example_response, gateway_example_response};
+use unkey_errors::envelope::{self, ERROR_RESPONSE, GATEWAY_RESPONSE};
 
-/// The media type of every error response.
-pub const MEDIA_TYPE: &str = "application/problem+json";
+use super::Origin;
+use crate::render::{example_response, gateway_example_response};
+
+/// The media types of the API's error responses, with the same body: plain JSON, which most
+/// clients ask for and get, and problem details for those that accept them.
+pub const MEDIA_TYPES: [&str; 2] = ["application/json", "application/problem+json"];
 
 /// The version `info.version` has unless the caller names one.
 pub const DEFAULT_API_VERSION: &str = "1.0.0";
@@ -93,139 +96,30 @@ pub fn render(catalogue: &Catalogue, api_version: &str, origin: &Origin) -> Stri
     text
 }
 
-/// The schemas of the envelope: the plain body, and the body of codes with an `errors` array.
+/// The schemas of the two bodies, from the runtime's one description of them
+/// ([`unkey_errors::envelope`]): so they are the `utoipa` schemas member for member, and like
+/// them open to members a later release adds.
 fn schemas() -> Value {
-    let error_members = |with_errors: bool| {
-        let mut properties = json!({
-            "detail": {
-                "description": "A message about this occurrence of the error, for the API's caller.",
-                "type": "string",
-            },
-            "status": {
-                "description": "The HTTP status, repeated in the body.",
-                "type": "integer",
-                "minimum": 400,
-                "maximum": 599,
-            },
-            "title": {
-                "description": "The catalogue's title for the code.",
-                "type": "string",
-            },
-            "type": {
-                "description": "The code's docs URL, which identifies the error.",
-                "type": "string",
-                "format": "uri",
-            },
-        });
-        let mut required = vec!["detail", "status", "title", "type"];
-        if with_errors {
-            properties["errors"] = json!({
-                "description": "Each problem found with the request, possibly none.",
-                "type": "array",
-                "items": { "$ref": "#/components/schemas/ValidationError" },
-            });
-            required.push("errors");
-        }
-        (properties, required)
-    };
-    let (base_properties, base_required) = error_members(false);
-    let (bad_request_properties, bad_request_required) = error_members(true);
-    let envelope = |description: &str, error: &str| {
-        json!({
-            "description": description,
-            "type": "object",
-            "properties": {
-                "meta": { "$ref": "#/components/schemas/Meta" },
-                "error": { "$ref": format!("#/components/schemas/{error}") },
-            },
-            "required": ["meta", "error"],
-            "additionalProperties": false,
-        })
-    };
     json!({
-        "Meta": {
-            "description": "Facts about the request, for support and tracing.",
-            "type": "object",
-            "properties": {
-                "requestId": {
-                    "description": "The id of the request; quote it when contacting support.",
-                    "type": "string",
-                    "examples": [EXAMPLE_REQUEST_ID],
-                },
-            },
-            "required": ["requestId"],
-            "additionalProperties": false,
-        },
-        "BaseError": {
-            "description": "What went wrong, in the shape of RFC 9457 problem details.",
-            "type": "object",
-            "properties": base_properties,
-            "required": base_required,
-            "additionalProperties": false,
-        },
-        "ValidationError": {
-            "description": "One problem with a request.",
-            "type": "object",
-            "properties": {
-                "location": {
-                    "description": "Where in the request the problem is, e.g. `body.apiId`.",
-                    "type": "string",
-                },
-                "message": { "description": "What is wrong there.", "type": "string" },
-                "fix": { "description": "How to fix it, when there is a clear fix.", "type": "string" },
-            },
-            "required": ["location", "message"],
-            "additionalProperties": false,
-        },
-        "BadRequestErrorDetails": {
-            "description": "What went wrong, with each problem found with the request.",
-            "type": "object",
-            "properties": bad_request_properties,
-            "required": bad_request_required,
-            "additionalProperties": false,
-        },
-        "GatewayError": {
-            "description": "What went wrong, as the gateway says it.",
-            "type": "object",
-            "properties": {
-                "code": {
-                    "description": "The error code, `err:<system>:<category>:<specific>`.",
-                    "type": "string",
-                    "pattern": crate::export::schema::CODE_PATTERN,
-                },
-                "message": {
-                    "description": "One public sentence about the error, for the caller.",
-                    "type": "string",
-                },
-            },
-            "required": ["code", "message"],
-            "additionalProperties": false,
-        },
-        "GatewayErrorResponse": envelope(
-            "The gateway's JSON error body (a browser gets an HTML page instead).",
-            "GatewayError",
-        ),
-        "ErrorResponse": envelope("The body of an error response.", "BaseError"),
-        "BadRequestErrorResponse": envelope(
-            "The body of an error response whose code lists each problem with the request.",
-            "BadRequestErrorDetails",
-        ),
+        ERROR_RESPONSE.name: envelope::json_schema(&ERROR_RESPONSE),
+        GATEWAY_RESPONSE.name: envelope::json_schema(&GATEWAY_RESPONSE),
     })
 }
 
-/// The response for `status`: its schema, and one named example per code.
+/// The response for `status`: its schema, and one named example per code, under both media
+/// types the API answers with.
 fn response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> Value {
-    let plain = json!({ "$ref": "#/components/schemas/ErrorResponse" });
-    let with_errors = json!({ "$ref": "#/components/schemas/BadRequestErrorResponse" });
-    let schema = match (
-        entries.iter().any(|e| e.errors_array),
-        entries.iter().all(|e| e.errors_array),
-    ) {
-        (_, true) => with_errors,
-        (false, _) => plain,
-        // The two bodies differ in `errors` alone, and each forbids other members, so exactly
-        // one matches any body.
-        (true, false) => json!({ "oneOf": [plain, with_errors] }),
+    let envelope = json!({ "$ref": format!("#/components/schemas/{}", ERROR_RESPONSE.name) });
+    // Where every code of the status lists its problems, every body has `errors`.
+    let schema = if entries.iter().all(|e| e.errors_array) {
+        json!({
+            "allOf": [
+                envelope,
+                { "properties": { "error": { "required": ["errors"] } } },
+            ],
+        })
+    } else {
+        envelope
     };
     let mut description = format!("{status}: the codes answered with this status.\n");
     let mut examples = Map::new();
@@ -241,14 +135,18 @@ fn response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> Value {
             named_example(catalogue, entry, body, ""),
         );
     }
+    let content: Map<String, Value> = MEDIA_TYPES
+        .iter()
+        .map(|media_type| {
+            (
+                (*media_type).to_owned(),
+                json!({ "schema": schema, "examples": examples }),
+            )
+        })
+        .collect();
     json!({
         "description": description,
-        "content": {
-            MEDIA_TYPE: {
-                "schema": schema,
-                "examples": examples,
-            },
-        },
+        "content": content,
     })
 }
 
@@ -300,7 +198,7 @@ fn gateway_response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> V
         "description": description,
         "content": {
             GATEWAY_MEDIA_TYPE: {
-                "schema": { "$ref": "#/components/schemas/GatewayErrorResponse" },
+                "schema": { "$ref": format!("#/components/schemas/{}", GATEWAY_RESPONSE.name) },
                 "examples": examples,
             },
         },

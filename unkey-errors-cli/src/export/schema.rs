@@ -17,7 +17,7 @@ pub const COMMITTED_PATH: &str = "docs/catalogue.schema.json";
 
 /// The pattern every code matches: `err:<system>:<category>:<specific>`, each part a lowercase
 /// ASCII letter followed by lowercase letters, digits and `_`.
-pub const CODE_PATTERN: &str = "^err:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$";
+pub const CODE_PATTERN: &str = unkey_errors::envelope::CODE_PATTERN;
 
 /// Codes whose system or category cannot name a Rust module (`self`, `super`, `crate`).
 pub const RESERVED_CODE_PATTERN: &str =

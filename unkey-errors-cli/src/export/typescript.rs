@@ -120,12 +120,13 @@ export const errorCodes: { readonly [C in ErrorCode]: ErrorCodeInfo<C> } = {
         );
     }
     ts.push_str("};\n");
-    ts.push_str(MODULE_FUNCTIONS_AND_ENVELOPE);
+    ts.push_str(MODULE_FUNCTIONS);
+    ts.push_str(&super::envelope::typescript());
     ts
 }
 
-/// The parts of the module that do not depend on the catalogue.
-const MODULE_FUNCTIONS_AND_ENVELOPE: &str = r#"
+/// The functions of the module, which do not depend on the catalogue.
+const MODULE_FUNCTIONS: &str = r#"
 /** Every code, in the catalogue's order. */
 export const allErrorCodes: readonly ErrorCode[] = Object.keys(errorCodes) as ErrorCode[];
 
@@ -151,69 +152,6 @@ export function errorCodeOfType(type: string): ErrorCode | undefined {
   return Object.prototype.hasOwnProperty.call(codesByType, type)
     ? codesByType[type]
     : undefined;
-}
-
-/** One problem with a request, listed in the `errors` array of a response. */
-export interface ValidationError {
-  /** Where in the request the problem is, e.g. `body.apiId`. */
-  readonly location: string;
-  /** What is wrong there. */
-  readonly message: string;
-  /** How to fix it, when there is a clear fix. */
-  readonly fix?: string;
-}
-
-/** The `error` object of an error response, in the shape of RFC 9457 problem details. */
-export interface ErrorBody {
-  /** A message about this occurrence of the error, for the API's caller. */
-  readonly detail: string;
-  /** The HTTP status, repeated in the body. */
-  readonly status: number;
-  /** The catalogue's title for the code. */
-  readonly title: string;
-  /** The code's docs URL, which identifies the error; see `errorCodeOfType`. */
-  readonly type: string;
-  /**
-   * Each problem found with the request, possibly none: present exactly for codes whose
-   * `errorsArray` is true.
-   */
-  readonly errors?: readonly ValidationError[];
-}
-
-/** The body of every error response. */
-export interface ErrorResponse {
-  /** Facts about the request, for support and tracing. */
-  readonly meta: {
-    /** The id of the request, e.g. `req_2c9a0jf23l4k567`; quote it when contacting support. */
-    readonly requestId: string;
-  };
-  /** What went wrong. */
-  readonly error: ErrorBody;
-}
-
-/** The `error` object of the gateway's JSON error body. */
-export interface GatewayErrorBody {
-  /**
-   * The code, `err:<system>:<category>:<specific>`; see `isErrorCode`, since a newer gateway
-   * may send a code this module does not know.
-   */
-  readonly code: string;
-  /** One public sentence about the error, for the caller. */
-  readonly message: string;
-}
-
-/**
- * The gateway's JSON error body, for codes whose `gatewayStatus` is not null. The gateway
- * answers a browser with an HTML page instead.
- */
-export interface GatewayErrorResponse {
-  /** Facts about the request, for support and tracing. */
-  readonly meta: {
-    /** The id of the request, e.g. `req_2c9a0jf23l4k567`; quote it when contacting support. */
-    readonly requestId: string;
-  };
-  /** What went wrong. */
-  readonly error: GatewayErrorBody;
 }
 "#;
 

@@ -9,7 +9,7 @@ mod page;
 
 use std::collections::BTreeMap;
 
-use unkey_errors::{CodeFacts, ErrorResponse};
+use unkey_errors::{CodeFacts, ErrorResponse, GatewayResponse};
 use unkey_errors_catalogue::{Catalogue, Entry, Surface};
 
 pub use page::page;
@@ -55,6 +55,10 @@ pub fn page_path(entry: &Entry) -> String {
 /// The example body of `entry` as the API sends it, through the runtime's own type. For a code
 /// the API never sends this is still the problem-details shape; [`examples`] knows which
 /// surfaces send a code.
+///
+/// Its `detail` is what a derived error without a `detail` template sends: for a server error
+/// (5xx) the code's description, exactly; for a client error its own message, of which the
+/// entry's `detail` is an example.
 pub fn example_response(catalogue: &Catalogue, entry: &Entry) -> String {
     let facts = CodeFacts::new(
         entry.status,
@@ -62,26 +66,30 @@ pub fn example_response(catalogue: &Catalogue, entry: &Entry) -> String {
         catalogue.docs_url(entry),
         entry.errors_array,
     );
-    let response = ErrorResponse::from_facts(facts, EXAMPLE_REQUEST_ID, entry.detail.clone());
+    let detail = if entry.status >= 500 {
+        &entry.description
+    } else {
+        &entry.detail
+    };
+    let response = ErrorResponse::from_facts(facts, EXAMPLE_REQUEST_ID, detail.clone());
     serde_json::to_string_pretty(&response).unwrap_or_default()
 }
 
 /// The example body of `entry` as the gateway sends it, or `None` when the gateway never sends
-/// the code: `{"meta":{"requestId"},"error":{"code","message"}}`, in exactly the gateway's
-/// order of members (not the alphabetical order a `serde_json::Value` would give). The message
-/// is the catalogue's, or for a code whose message comes from the error raised, the entry's
-/// `detail` as an example (see [`SurfaceExample::message_is_example`]).
+/// the code, through the runtime's own type: `{"meta":{"requestId"},"error":{"code","message"}}`.
+/// The message is the catalogue's; for a code whose message comes from the error raised, what
+/// the runtime sends: the code's description for a server error (5xx), else the entry's
+/// `detail` as an example of the error's message (see [`SurfaceExample::message_is_example`]).
 pub fn gateway_example_response(entry: &Entry) -> Option<String> {
     let gateway = entry.gateway.as_ref()?;
-    let message = gateway.message.as_deref().unwrap_or(&entry.detail);
-    // Written out rather than serialized: the crate's `serde_json` sorts an object's members,
-    // and the order is part of what the page shows. A test pins these bytes.
-    Some(format!(
-        "{{\n  \"meta\": {{\n    \"requestId\": {}\n  }},\n  \"error\": {{\n    \"code\": {},\n    \"message\": {}\n  }}\n}}",
-        mdx::quoted(EXAMPLE_REQUEST_ID),
-        mdx::quoted(entry.code.as_str()),
-        mdx::quoted(message),
-    ))
+    let message = match &gateway.message {
+        Some(message) => message,
+        None if gateway.status >= 500 => &entry.description,
+        None => &entry.detail,
+    };
+    let response =
+        GatewayResponse::with_message(entry.code.as_str(), EXAMPLE_REQUEST_ID, message.clone());
+    serde_json::to_string_pretty(&response).ok()
 }
 
 /// One surface's example response for a code, with the status and title that surface sends.
@@ -133,7 +141,7 @@ pub fn examples(catalogue: &Catalogue, entry: &Entry) -> Vec<SurfaceExample> {
             status: gateway.status,
             title: gateway.title.clone(),
             body,
-            message_is_example: gateway.message.is_none(),
+            message_is_example: gateway.message.is_none() && gateway.status < 500,
         });
     }
     examples

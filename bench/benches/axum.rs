@@ -1,5 +1,5 @@
 //! A derived error's axum answer against the same answer written by hand, through a `Router`
-//! behind the request-id middleware, called with `oneshot` and no network.
+//! behind `ErrorLayer` (which finishes both), called with `oneshot` and no network.
 //!
 //! `cargo bench -p unkey-errors-bench --bench axum`. Results: BENCHMARKS.md.
 

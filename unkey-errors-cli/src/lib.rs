@@ -15,6 +15,7 @@
 //! unkey-errors schema [--out FILE [--check]]   # JSON Schema of the format, for editors
 //! unkey-errors openapi [--out FILE [--check]]  # OpenAPI 3.1 error responses
 //! unkey-errors gen --lang typescript|go [--package codes] [--out FILE [--check]]
+//! unkey-errors import DIR [--out FILE] [--report FILE]  # pages back into a catalogue
 //! ```
 
 #![warn(missing_docs)]
@@ -25,6 +26,8 @@ pub mod diff;
 pub mod explain;
 #[doc(hidden)]
 pub mod export;
+#[doc(hidden)]
+pub mod import;
 #[doc(hidden)]
 pub mod render;
 #[doc(hidden)]

@@ -2,7 +2,7 @@
 //! fragment for Mintlify's `docs.json`, and an `llms.txt` index. Pure functions of the
 //! catalogue: the same input always renders the same bytes.
 
-mod mdx;
+pub(crate) mod mdx;
 mod navigation;
 mod overview;
 mod page;

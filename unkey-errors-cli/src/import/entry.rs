@@ -185,7 +185,7 @@ struct Witnesses {
     docs_base_url: Vec<Witness<String>>,
     api_examples: usize,
     gateway_examples: usize,
-    message_is_example: Option<usize>,
+    message_is_example: bool,
 }
 
 /// Maps a read page to its entry, reporting every part that does not land; `None` (reported)
@@ -527,7 +527,7 @@ impl Mapper<'_> {
                         });
                     }
                     if statement.message_is_example {
-                        witnesses.message_is_example = Some(line);
+                        witnesses.message_is_example = true;
                     }
                 }
                 None => self.push(
@@ -744,7 +744,7 @@ impl Mapper<'_> {
         let api_sends =
             witnesses.api_examples > 0 || !witnesses.api_status.is_empty() || !gateway_sends;
         entry.api = api_sends;
-        let message_is_example = witnesses.message_is_example.is_some();
+        let message_is_example = witnesses.message_is_example;
         let (mut details, mut messages) = (Vec::new(), Vec::new());
         for witness in &witnesses.detail {
             details.push(witness);

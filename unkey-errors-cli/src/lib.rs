@@ -16,6 +16,7 @@
 //! unkey-errors openapi [--out FILE [--check]]  # OpenAPI 3.1 error responses
 //! unkey-errors gen --lang typescript|go [--package codes] [--out FILE [--check]]
 //! unkey-errors lint [--sources DIR]... [--json] [--deny warnings]
+//! unkey-errors import DIR [--out FILE] [--report FILE]  # pages back into a catalogue
 //! ```
 
 #![warn(missing_docs)]
@@ -30,6 +31,7 @@ pub mod diff;
 pub mod explain;
 #[doc(hidden)]
 pub mod export;
+pub mod import;
 #[doc(hidden)]
 pub mod lint;
 #[doc(hidden)]

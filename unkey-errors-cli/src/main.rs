@@ -138,6 +138,22 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Read a folder of Mintlify error pages back into a catalogue.
+    ///
+    /// Every page (.mdx or .md, recursively) with a code becomes an entry. A fact a page does
+    /// not state is left out, so loading the catalogue lists each one at its line. The report
+    /// names, at its file:line, every part of a page that did not land and why. See
+    /// docs/import.md. --catalogue is not used.
+    Import {
+        /// The folder of pages, e.g. docs/errors.
+        dir: PathBuf,
+        /// Write the catalogue to FILE instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Write the report to FILE instead of printing it to stderr.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+    },
     /// Generate the catalogue's codes as a TypeScript or Go module.
     Gen {
         /// The language of the module.
@@ -195,6 +211,9 @@ fn main() -> ExitCode {
             json,
             deny,
         } => command::lint::run(catalogue, sources, *json, deny.is_some()),
+        Command::Import { dir, out, report } => {
+            command::import::run(dir, out.as_deref(), report.as_deref())
+        }
         Command::Explain { code } => command::explain::run(catalogue, code),
         Command::List { json } => command::list::run(catalogue, *json),
         Command::Schema { output } => command::schema::run(output),

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod docs;
 pub mod explain;
 pub mod generate;
+pub mod import;
 pub mod lint;
 pub mod list;
 pub mod openapi;

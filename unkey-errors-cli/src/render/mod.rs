@@ -2,7 +2,7 @@
 //! fragment for Mintlify's `docs.json`, and an `llms.txt` index. Pure functions of the
 //! catalogue: the same input always renders the same bytes.
 
-mod mdx;
+pub(crate) mod mdx;
 mod navigation;
 mod overview;
 mod page;
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use unkey_errors::{CodeFacts, ErrorResponse, GatewayResponse};
 use unkey_errors_catalogue::{Catalogue, Entry, Surface};
 
-pub use page::page;
+pub use page::{MASKED_MESSAGE, page};
 
 /// The folder, below the docs root, that holds every generated file.
 pub const ERRORS_DIR: &str = "errors";
@@ -106,6 +106,9 @@ pub struct SurfaceExample {
     /// Whether the body's message is only an example: the gateway's message comes from the
     /// error raised (`message_from_error`), and the example shows the entry's `detail`.
     pub message_is_example: bool,
+    /// Whether the gateway's message comes from the error raised but, the code being a server
+    /// error there, is masked: the example shows the description the gateway sends instead.
+    pub message_is_masked: bool,
 }
 
 impl SurfaceExample {
@@ -133,6 +136,7 @@ pub fn examples(catalogue: &Catalogue, entry: &Entry) -> Vec<SurfaceExample> {
             title: entry.title.clone(),
             body: example_response(catalogue, entry),
             message_is_example: false,
+            message_is_masked: false,
         });
     }
     if let (Some(gateway), Some(body)) = (&entry.gateway, gateway_example_response(entry)) {
@@ -142,6 +146,7 @@ pub fn examples(catalogue: &Catalogue, entry: &Entry) -> Vec<SurfaceExample> {
             title: gateway.title.clone(),
             body,
             message_is_example: gateway.message.is_none() && gateway.status < 500,
+            message_is_masked: gateway.message.is_none() && gateway.status >= 500,
         });
     }
     examples

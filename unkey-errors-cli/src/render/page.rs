@@ -6,6 +6,11 @@ use unkey_errors_catalogue::{Catalogue, Entry, Surface};
 
 use super::{SurfaceExample, examples, mdx, relative_link, short};
 
+/// The sentence of a page whose gateway message comes from the error raised, on a server
+/// error: what the runtime sends instead. `import` reads it back.
+pub const MASKED_MESSAGE: &str = " Its `message` comes from the error raised, but on this \
+    server error the gateway sends the code's description instead, as shown.";
+
 /// The MDX page of `entry`: frontmatter, the code in a `<Danger>` line, a `<Warning>` line with
 /// the reason when the code is deprecated, an example response from every surface that sends
 /// the code, then the sections the entry has (an empty one is left out, not printed as a bare
@@ -140,6 +145,9 @@ fn who_answers(examples: &[SurfaceExample]) -> String {
             text.push_str(
                 " Its `message` comes from the error raised; the one shown is an example.",
             );
+        }
+        if gateway.message_is_masked {
+            text.push_str(MASKED_MESSAGE);
         }
     }
     text

@@ -300,5 +300,8 @@ async fn a_header_value_http_cannot_carry_is_left_out_and_never_splits_the_respo
         logged[0].contains(r#"header="www-authenticate" problem="value""#),
         "{logged:?}"
     );
-    assert!(!logged[0].contains("stolen"), "the value itself is not logged: {logged:?}");
+    assert!(
+        !logged[0].contains("stolen"),
+        "the value itself is not logged: {logged:?}"
+    );
 }

@@ -36,11 +36,20 @@ pub fn lex_error(message: &str) -> TokenStream {
     .to_compile_error()
 }
 
-/// The expansion of `unknown_code!(<code> (<catalogue path>) "<file>" [<every code>])`: the
-/// compile error, on the code string, for a code the catalogue lacks. The lookup macro that
-/// `catalogue!` generates calls it when no arm matches.
+/// The expansion of `unknown_code!(<code> (<catalogue path>) "<file>" [<every code>] { <use> }?)`:
+/// the compile error, on the code string, for a code the catalogue lacks (reported by the
+/// lookup that says how the code is used; another lookup of it expands to `unreachable!()`).
+/// The lookup macro that `catalogue!` generates calls it when no arm matches.
 pub fn unknown_code(input: TokenStream) -> TokenStream {
     derive::unknown_code(input)
+}
+
+/// The expansion of `checked_code!((<catalogue path>) <Variant> [<facts>] { <use> }?)`: the
+/// code's variant, or compile errors on the code string for a use the code's facts rule out
+/// (a surface that never sends it, an `errors` field for a body without the array). Each arm of
+/// the lookup macro that `catalogue!` generates calls it.
+pub fn checked_code(input: TokenStream) -> TokenStream {
+    derive::checked_code(input)
 }
 
 /// The expansion of `#[derive(UnkeyError)]` on `input`: the impl, or compile errors plus a stub.

@@ -39,14 +39,40 @@ pub fn unknown_code(input: TokenStream) -> TokenStream {
     unkey_errors_codegen::unknown_code(input.into()).into()
 }
 
+/// A code of a catalogue, checked against how a derived type uses it. The lookup macro that
+/// `catalogue!` generates calls it from each code's arm. Not public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn checked_code(input: TokenStream) -> TokenStream {
+    unkey_errors_codegen::checked_code(input.into()).into()
+}
+
 /// Implements `unkey_errors::UnkeyError` for an error enum or struct, mapping each variant to a
-/// code of Unkey's catalogue. Every code is checked against the catalogue at compile time.
+/// code of a catalogue (Unkey's, unless the type names another). Every code is checked against
+/// the catalogue at compile time.
 ///
-/// On a variant (or a struct): `#[unkey(code = "err:…")]`, optionally with
-/// `detail = "… {field} …"`, the public message template. On one field of a variant:
-/// `#[unkey(errors)]`, a `Vec<ValidationError>` that becomes the response's `errors` array.
+/// On the type (an enum, or a struct):
 ///
-/// See the `UnkeyError` trait in `unkey-errors` for an example.
+/// - `catalogue = path::to::module`: the module where the catalogue's `catalogue!` was invoked.
+/// - `crate = path`: the `unkey-errors` crate, when the dependency is renamed.
+/// - `surface = "gateway"`: the type answers on the gateway (default: the API).
+/// - `skip(IntoResponse, IntoResponses)`: leave out the derived axum `IntoResponse` or utoipa
+///   `IntoResponses` impl (either or both), for a type that writes its own.
+///
+/// On a variant (or a struct):
+///
+/// - `code = "err:…"`: the code. A code the catalogue lacks, or that the type's surface never
+///   sends, is a compile error on the string; a deprecated code warns there.
+/// - `detail = "… {field} …"`: the public message, a template over the variant's fields.
+/// - `header = "name: value"`, any number of times: a response header, its value a template
+///   like `detail` (`header = "retry-after: {seconds}"`). Names and the value's literal text
+///   are checked at compile time; `UnkeyError::headers` lists the headers.
+///
+/// On one field of a variant: `#[unkey(errors)]`, a `Vec<ValidationError>` that becomes the
+/// response's `errors` array; its code must have `errors_array: true`.
+///
+/// Generic types derive with their bounds and defaults. See the `UnkeyError` trait in
+/// `unkey-errors` for an example.
 #[proc_macro_derive(UnkeyError, attributes(unkey))]
 pub fn derive_unkey_error(input: TokenStream) -> TokenStream {
     unkey_errors_codegen::derive_unkey_error(input.into()).into()

@@ -38,7 +38,12 @@ use crate::{ErrorCode, ErrorResponse, Surface, ValidationError};
 /// ```
 ///
 /// Every `code = "…"` is checked against the catalogue when the crate compiles: a misspelled
-/// code is a compile error on the string, suggesting the closest codes.
+/// code is a compile error on the string, suggesting the closest codes, and so is a code the
+/// type's surface never sends, or an `#[unkey(errors)]` field on a code whose body has no
+/// `errors` array; a deprecated code warns there. A variant adds response headers with
+/// `header = "name: value"` ([`headers`](Self::headers)), and a type that writes its own
+/// `IntoResponse` or `IntoResponses` says `#[unkey(skip(IntoResponse, IntoResponses))]`; see
+/// the [derive's documentation](derive@crate::UnkeyError) for every attribute.
 pub trait UnkeyError: fmt::Display {
     /// The code type of the catalogue the error's codes come from: [`Code`](crate::Code) for Unkey's.
     type Code: ErrorCode;
@@ -61,6 +66,48 @@ pub trait UnkeyError: fmt::Display {
     /// Derived: the field marked `#[unkey(errors)]`, if the variant has one.
     fn validation_errors(&self) -> &[ValidationError] {
         &[]
+    }
+
+    /// The response headers the error adds, as `(name, value)` pairs in order: a `Retry-After`
+    /// on a 429 or 503, a `WWW-Authenticate` on a 401. Names are lowercase; a name may repeat
+    /// (each pair is one header line). The axum integration adds them to the error's response;
+    /// a service on another framework adds them itself.
+    ///
+    /// Derived: each `#[unkey(header = "name: value")]` of the variant, the value's `{field}`
+    /// placeholders formatted as in `detail`; none for a variant without one.
+    ///
+    /// ```
+    /// use unkey_errors::UnkeyError;
+    ///
+    /// #[derive(Debug, thiserror::Error, UnkeyError)]
+    /// pub enum CallError {
+    ///     #[error("workspace over its limit for {seconds}s")]
+    ///     #[unkey(
+    ///         code = "err:user:too_many_requests:workspace_rate_limited",
+    ///         header = "retry-after: {seconds}"
+    ///     )]
+    ///     Limited { seconds: u64 },
+    ///     #[error("no such root key")]
+    ///     #[unkey(
+    ///         code = "err:unkey:authentication:key_not_found",
+    ///         header = "www-authenticate: Bearer realm=\"unkey\""
+    ///     )]
+    ///     UnknownKey,
+    /// }
+    ///
+    /// assert_eq!(CallError::Limited { seconds: 30 }.headers(), [("retry-after", "30".into())]);
+    /// assert_eq!(
+    ///     CallError::UnknownKey.headers(),
+    ///     [("www-authenticate", r#"Bearer realm="unkey""#.into())]
+    /// );
+    /// ```
+    ///
+    /// A value must be a valid HTTP field value: visible ASCII, spaces and tabs. The derive
+    /// checks what it can see (names, and the text of a value around its placeholders); a
+    /// field whose text has a control character (a line break) makes a value no HTTP response
+    /// can carry, which the axum integration leaves out (and logs, with the `tracing` feature).
+    fn headers(&self) -> Vec<(&'static str, Cow<'static, str>)> {
+        Vec::new()
     }
 
     /// The system that answers with this error, and so the shape of its response.

@@ -100,7 +100,7 @@ pub mod __private {
     #[cfg(feature = "utoipa")]
     pub use ::utoipa;
     pub use serde;
-    pub use unkey_errors_macros::{catalogue, unknown_code};
+    pub use unkey_errors_macros::{catalogue, checked_code, unknown_code};
 }
 
 /// `IntoResponse` for a derived error when the `axum` feature is on; nothing otherwise.
@@ -147,6 +147,9 @@ macro_rules! __into_responses {
         where
             $($predicates)*
         {
+            // The codes are named here too; their use is checked (and a deprecated one warned
+            // about) once, on the code string, by the derive's `code`.
+            #[allow(deprecated)]
             fn responses() -> ::std::collections::BTreeMap<
                 ::std::string::String,
                 $crate::__private::utoipa::openapi::RefOr<

@@ -32,7 +32,19 @@ pub const RUNTIME_ALIAS: &str = "__unkey_errors";
 /// The text is always valid Rust: strings and docs are written as literals escaped by `{:?}`,
 /// keyword parts as raw identifiers, and everything else is fixed text. `path` should be valid
 /// UTF-8 (`catalogue!` checks); otherwise the tracking names a lossy copy of it.
+///
+/// The derive's lookup macro is exported under a name hashed from `path` as given; two texts
+/// generated for one path do not compile in one crate (`catalogue!` numbers its calls).
 pub fn generate_source(catalogue: &Catalogue, path: &Path) -> String {
+    generate(
+        catalogue,
+        path,
+        &lookup_macro_name(&path.to_string_lossy(), 0),
+    )
+}
+
+/// [`generate_source`], with the lookup macro exported as `lookup_name`.
+pub(crate) fn generate(catalogue: &Catalogue, path: &Path, lookup_name: &str) -> String {
     let shown_as = path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
@@ -42,7 +54,7 @@ pub fn generate_source(catalogue: &Catalogue, path: &Path) -> String {
     code_enum(&mut out, catalogue, &shown_as);
     code_impl(&mut out, catalogue);
     out.push_str(TRAIT_IMPLS);
-    code_lookup_macro(&mut out, catalogue, path, &shown_as);
+    code_lookup_macro(&mut out, catalogue, lookup_name, &shown_as);
     codes_module(&mut out, catalogue, &shown_as);
     let _ = write!(
         out,
@@ -436,39 +448,66 @@ impl<'de> __unkey_errors::__private::serde::Deserialize<'de> for Code {
 }
 "#;
 
-/// The derive's lookup of a code string in this catalogue, as a `macro_rules!` macro: one arm
-/// per code, giving its variant, and a last arm that turns any other string into a compile
-/// error on that string (computed by `unknown_code!`, which suggests the closest codes).
+/// The name `catalogue!` exports the lookup macro under (see [`code_lookup_macro`]): the hash
+/// of the catalogue's path as written, relative to the crate's manifest directory, so the name
+/// (and with it the crate's metadata) is the same in every checkout; and for every call after
+/// the first on the same file in one crate, its ordinal, since `#[macro_export]` puts every
+/// such macro at the crate's root, where two of one name collide.
+pub(crate) fn lookup_macro_name(relative_path: &str, occurrence: u32) -> String {
+    let hash = unkey_errors_urn_table::hash(relative_path.as_bytes());
+    match occurrence {
+        0 => format!("__unkey_errors_code_{hash:016x}"),
+        n => format!("__unkey_errors_code_{hash:016x}_{n}"),
+    }
+}
+
+/// The derive's lookup of a code string in this catalogue, as a `macro_rules!` macro named
+/// `name`: one arm per code, carrying the code's variant and the facts a derive checks its use
+/// against (the surfaces that send it, whether its body has an `errors` array), and a last arm
+/// that turns any other string into a compile error on that string (computed by
+/// `unknown_code!`, which suggests the closest codes).
 ///
 /// So `#[derive(UnkeyError)]` checks codes against what this expansion generated, never a
-/// second reading of the file. The macro is exported under a name unique to the catalogue's
-/// path, and re-exported as `__unkey_code` next to `Code`, where the derive looks for it.
-/// Arguments: the code literal, the path of this module, the path of the runtime crate.
-fn code_lookup_macro(out: &mut String, catalogue: &Catalogue, path: &Path, shown_as: &str) {
-    let name = format!(
-        "__unkey_errors_code_{:016x}",
-        unkey_errors_urn_table::hash(path.to_string_lossy().as_bytes())
-    );
+/// second reading of the file. Each arm hands the variant and facts to `checked_code!`, which
+/// gives the variant, or compile errors on the code string for a use the facts rule out. The
+/// macro is exported under `name` and re-exported as `__unkey_code` next to `Code`, where the
+/// derive looks for it. Arguments: the code literal, the path of this module, the path of the
+/// runtime crate, and optionally how the derive uses the code (see `checked_code!`).
+fn code_lookup_macro(out: &mut String, catalogue: &Catalogue, name: &str, shown_as: &str) {
     let _ = write!(
         out,
         "
-/// Maps a code string to its `Code`, for `#[derive(UnkeyError)]`. Not public API.
+/// Maps a code string to its `Code`, for `#[derive(UnkeyError)]`, checking the use against
+/// the code's facts. Not public API.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! {name} {{
 "
     );
     for entry in &catalogue.entries {
+        let mut facts = Vec::with_capacity(3);
+        if entry.api {
+            facts.push("api");
+        }
+        if entry.gateway.is_some() {
+            facts.push("gateway");
+        }
+        if entry.errors_array {
+            facts.push("errors_array");
+        }
         let _ = writeln!(
             out,
-            "    ({:?} ($($catalogue:tt)*) $runtime:tt) => {{ $($catalogue)*::Code::{} }};",
+            "    ({:?} ($($catalogue:tt)*) ($($runtime:tt)*) $($use:tt)?) => {{
+        $($runtime)*::__private::checked_code!(($($catalogue)*) {} [{}] $($use)?)
+    }};",
             entry.code.as_str(),
-            entry.variant_name()
+            entry.variant_name(),
+            facts.join(" ")
         );
     }
     let _ = write!(
         out,
-        "    ($code:tt ($($catalogue:tt)*) ($($runtime:tt)*)) => {{
+        "    ($code:tt ($($catalogue:tt)*) ($($runtime:tt)*) $($use:tt)?) => {{
         $($runtime)*::__private::unknown_code!($code ($($catalogue)*) {shown_as:?} ["
     );
     for entry in &catalogue.entries {
@@ -476,7 +515,7 @@ macro_rules! {name} {{
     }
     let _ = write!(
         out,
-        "])
+        "] $($use)?)
     }};
 }}
 #[doc(hidden)]

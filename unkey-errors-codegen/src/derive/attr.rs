@@ -1,12 +1,13 @@
-//! The `#[unkey(…)]` attributes: `catalogue` and `crate` on the type, `code` and `detail` on a
-//! variant or struct, `errors` on a field.
+//! The `#[unkey(…)]` attributes: `catalogue`, `crate`, `surface` and `skip` on the type,
+//! `code`, `detail` and `header` on a variant or struct, `errors` on a field.
 
 use syn::parse::ParseStream;
 use syn::{Attribute, LitStr};
 
 use super::Errors;
 
-/// What the type's own `#[unkey(…)]` says: where its codes and the runtime come from.
+/// What the type's own `#[unkey(…)]` says: where its codes and the runtime come from, the
+/// surface it answers on, and the impls it writes itself.
 #[derive(Default)]
 pub(crate) struct ContainerAttrs {
     /// `catalogue = path::to::module`: the module where `catalogue!` was invoked.
@@ -15,7 +16,21 @@ pub(crate) struct ContainerAttrs {
     pub(crate) runtime: Option<syn::Path>,
     /// `surface = "gateway"`: the system that answers with the type's errors (default: the API).
     pub(crate) surface: Option<syn::Ident>,
+    /// `skip(IntoResponse, IntoResponses)`: the impls the derive leaves to the type.
+    pub(crate) skip: Skip,
 }
+
+/// The impls a type writes itself, so the derive must not: `#[unkey(skip(…))]`.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Skip {
+    /// `IntoResponse` (axum), written by hand.
+    pub(crate) into_response: bool,
+    /// `IntoResponses` (utoipa), written by hand.
+    pub(crate) into_responses: bool,
+}
+
+/// The impls `skip(…)` can name, as the traits are named.
+const SKIPPABLE: [&str; 2] = ["IntoResponse", "IntoResponses"];
 
 /// The values of `surface = "…"`, and the `unkey_errors::Surface` variant each names.
 const SURFACES: [(&str, &str); 2] = [("api", "Api"), ("gateway", "Gateway")];
@@ -23,21 +38,39 @@ const SURFACES: [(&str, &str); 2] = [("api", "Api"), ("gateway", "Gateway")];
 /// Which `#[unkey(…)]` attribute is being read, which decides the keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Site {
-    /// On an enum: `catalogue`, `crate` and `surface`.
+    /// On an enum: `catalogue`, `crate`, `surface` and `skip`.
     Enum,
-    /// On a variant: `code` and `detail`.
+    /// On a variant: `code`, `detail` and `header`.
     Variant,
-    /// On a struct, which is both the type and its one item: all four keys.
+    /// On a struct, which is both the type and its one item: all seven keys.
     Struct,
 }
+
+/// The keys of an item (a variant, or a struct as its one item).
+const ITEM_KEYS: [&str; 3] = ["code", "detail", "header"];
+
+/// The keys of a type (an enum, or a struct as the type).
+const CONTAINER_KEYS: [&str; 4] = ["catalogue", "crate", "surface", "skip"];
 
 impl Site {
     fn keys(self) -> &'static [&'static str] {
         match self {
-            Site::Enum => &["catalogue", "crate", "surface"],
-            Site::Variant => &["code", "detail"],
-            Site::Struct => &["code", "detail", "catalogue", "crate", "surface"],
+            Site::Enum => &CONTAINER_KEYS,
+            Site::Variant => &ITEM_KEYS,
+            Site::Struct => &[
+                "code",
+                "detail",
+                "header",
+                "catalogue",
+                "crate",
+                "surface",
+                "skip",
+            ],
         }
+    }
+
+    fn allows(self, key: &str) -> bool {
+        self.keys().contains(&key)
     }
 }
 
@@ -50,6 +83,8 @@ pub(crate) struct Attrs<'a> {
     pub(crate) code: Option<LitStr>,
     /// `detail = "The API {api_id} was not found."`.
     pub(crate) detail: Option<LitStr>,
+    /// Each `header = "retry-after: {seconds}"`, in order.
+    pub(crate) headers: Vec<LitStr>,
     /// The attribute had an error of its own, already reported: a missing `code` is then most
     /// likely that error's consequence, not a second mistake.
     pub(crate) malformed: bool,
@@ -81,95 +116,53 @@ pub(crate) fn read<'a>(
                 .path
                 .get_ident()
                 .map_or_else(String::new, ToString::to_string);
-            if site.keys().contains(&key.as_str()) && key == "surface" {
-                let value: LitStr = meta.value()?.parse()?;
-                let text = value.value();
-                match SURFACES.iter().find(|(name, _)| *name == text) {
-                    _ if container.surface.is_some() => {
-                        errors.spanned(&meta.path, "duplicate `surface`");
-                    }
-                    Some((_, variant)) => {
-                        container.surface = Some(syn::Ident::new(variant, value.span()));
-                    }
-                    None => {
-                        let names: Vec<&str> = SURFACES.iter().map(|(name, _)| *name).collect();
-                        let hint = unkey_errors_catalogue::did_you_mean(
-                            &unkey_errors_catalogue::closest(&text, names.iter().copied()),
-                        );
-                        errors.spanned(
-                            &value,
-                            format_args!(
-                                "unknown surface `{text}`; {}",
-                                hint.unwrap_or_else(|| format!(
-                                    "expected {}",
-                                    listing(&names, "or")
-                                ))
-                            ),
-                        );
-                    }
-                }
-                return Ok(());
-            }
-            if site.keys().contains(&key.as_str()) && matches!(key.as_str(), "catalogue" | "crate")
-            {
-                let path = path_value(meta.value()?)?;
-                let slot = if key == "catalogue" {
-                    &mut container.catalogue
-                } else {
-                    &mut container.runtime
-                };
-                if slot.is_some() {
-                    errors.spanned(&meta.path, format_args!("duplicate `{key}`"));
-                } else {
-                    *slot = Some(path);
-                }
-                return Ok(());
-            }
-            let slot = if site.keys().contains(&key.as_str()) && key == "code" {
-                &mut found.code
-            } else if site.keys().contains(&key.as_str()) && key == "detail" {
-                &mut found.detail
-            } else {
-                if site == Site::Variant
-                    && matches!(key.as_str(), "catalogue" | "crate" | "surface")
-                {
-                    errors.spanned(
-                        &meta.path,
-                        format_args!(
-                            "`{key}` goes on the enum, not on a variant: it applies to all of them"
-                        ),
-                    );
-                } else if site == Site::Enum && matches!(key.as_str(), "code" | "detail") {
-                    errors.spanned(
-                        &meta.path,
-                        format_args!(
-                            "`{key}` goes on each variant of an enum, not on the enum itself; \
-                             the enum takes `catalogue`, `crate` and `surface`"
-                        ),
-                    );
-                } else {
-                    unknown_key(&meta.path, site.keys(), errors);
-                }
+            if !site.allows(&key) {
+                misplaced_or_unknown(&meta.path, &key, site, errors);
                 found.malformed = true;
                 // Skip the value, if any, so the rest of the attribute is still read.
                 if meta.input.peek(syn::Token![=]) {
                     let _: syn::Expr = meta.value()?.parse()?;
+                } else if meta.input.peek(syn::token::Paren) {
+                    let _group: proc_macro2::Group = meta.input.parse()?;
                 }
                 return Ok(());
-            };
-            let value: LitStr = meta.value()?.parse()?;
-            if slot.is_some() {
-                errors.spanned(
-                    &meta.path,
-                    format_args!(
-                        "duplicate `{}`",
-                        meta.path
-                            .get_ident()
-                            .map_or_else(String::new, ToString::to_string)
-                    ),
-                );
-            } else {
-                *slot = Some(value);
+            }
+            match key.as_str() {
+                "surface" => {
+                    let value: LitStr = meta.value()?.parse()?;
+                    read_surface(&meta.path, &value, &mut container, errors);
+                }
+                "catalogue" | "crate" => {
+                    let path = path_value(meta.value()?)?;
+                    let slot = if key == "catalogue" {
+                        &mut container.catalogue
+                    } else {
+                        &mut container.runtime
+                    };
+                    if slot.is_some() {
+                        errors.spanned(&meta.path, format_args!("duplicate `{key}`"));
+                    } else {
+                        *slot = Some(path);
+                    }
+                }
+                "skip" => meta.parse_nested_meta(|inner| {
+                    read_skip(&inner.path, &mut container.skip, errors);
+                    Ok(())
+                })?,
+                "header" => found.headers.push(meta.value()?.parse()?),
+                _ => {
+                    let slot = if key == "code" {
+                        &mut found.code
+                    } else {
+                        &mut found.detail
+                    };
+                    let value: LitStr = meta.value()?.parse()?;
+                    if slot.is_some() {
+                        errors.spanned(&meta.path, format_args!("duplicate `{key}`"));
+                    } else {
+                        *slot = Some(value);
+                    }
+                }
             }
             Ok(())
         });
@@ -179,6 +172,88 @@ pub(crate) fn read<'a>(
         }
     }
     (found, container)
+}
+
+/// The error for a key that does not belong at `site`: where it goes instead, or the keys
+/// that do, with the closest suggested.
+fn misplaced_or_unknown(path: &syn::Path, key: &str, site: Site, errors: &mut Errors) {
+    if site == Site::Variant && CONTAINER_KEYS.contains(&key) {
+        errors.spanned(
+            path,
+            format_args!("`{key}` goes on the enum, not on a variant: it applies to all of them"),
+        );
+    } else if site == Site::Enum && ITEM_KEYS.contains(&key) {
+        errors.spanned(
+            path,
+            format_args!(
+                "`{key}` goes on each variant of an enum, not on the enum itself; \
+                 the enum takes {}",
+                listing(&CONTAINER_KEYS, "and")
+            ),
+        );
+    } else {
+        unknown_key(path, site.keys(), errors);
+    }
+}
+
+/// `surface = "api"` or `"gateway"`.
+fn read_surface(
+    key: &syn::Path,
+    value: &LitStr,
+    container: &mut ContainerAttrs,
+    errors: &mut Errors,
+) {
+    let text = value.value();
+    match SURFACES.iter().find(|(name, _)| *name == text) {
+        _ if container.surface.is_some() => errors.spanned(key, "duplicate `surface`"),
+        Some((_, variant)) => {
+            container.surface = Some(syn::Ident::new(variant, value.span()));
+        }
+        None => {
+            let names: Vec<&str> = SURFACES.iter().map(|(name, _)| *name).collect();
+            let hint = unkey_errors_catalogue::did_you_mean(&unkey_errors_catalogue::closest(
+                &text,
+                names.iter().copied(),
+            ));
+            errors.spanned(
+                value,
+                format_args!(
+                    "unknown surface `{text}`; {}",
+                    hint.unwrap_or_else(|| format!("expected {}", listing(&names, "or")))
+                ),
+            );
+        }
+    }
+}
+
+/// One trait named in `skip(…)`.
+fn read_skip(path: &syn::Path, skip: &mut Skip, errors: &mut Errors) {
+    let name = path
+        .get_ident()
+        .map_or_else(String::new, ToString::to_string);
+    let slot = match name.as_str() {
+        "IntoResponse" => &mut skip.into_response,
+        "IntoResponses" => &mut skip.into_responses,
+        _ => {
+            let hint = unkey_errors_catalogue::did_you_mean(&unkey_errors_catalogue::closest(
+                &name,
+                SKIPPABLE.iter().copied(),
+            ));
+            errors.spanned(
+                path,
+                format_args!(
+                    "`skip` names the impls the type writes itself: {}, not `{name}`{}",
+                    listing(&SKIPPABLE, "or"),
+                    hint.map(|hint| format!("; {hint}")).unwrap_or_default()
+                ),
+            );
+            return;
+        }
+    };
+    if *slot {
+        errors.spanned(path, format_args!("`{name}` is already skipped"));
+    }
+    *slot = true;
 }
 
 /// "`a`", "`a` and `b`", "`a`, `b` and `c`" (with `and` or `or`).
@@ -203,15 +278,19 @@ fn path_value(input: ParseStream<'_>) -> syn::Result<syn::Path> {
 }
 
 /// Whether a field is marked `#[unkey(errors)]`: it holds the request's validation errors.
-pub(crate) fn field_is_errors_list(attrs: &[Attribute], errors: &mut Errors) -> bool {
-    let mut marked = false;
+/// The attribute, when it is, for errors about the mark.
+pub(crate) fn field_is_errors_list<'a>(
+    attrs: &'a [Attribute],
+    errors: &mut Errors,
+) -> Option<&'a Attribute> {
+    let mut marked = None;
     for attribute in attrs.iter().filter(|a| a.path().is_ident("unkey")) {
         let parsed = attribute.parse_nested_meta(|meta| {
             if meta.path.is_ident("errors") {
-                if marked {
+                if marked.is_some() {
                     errors.spanned(&meta.path, "duplicate `errors`");
                 }
-                marked = true;
+                marked = Some(attribute);
             } else {
                 unknown_key(&meta.path, &["errors"], errors);
             }

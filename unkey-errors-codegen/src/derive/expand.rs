@@ -1,17 +1,24 @@
-//! The `UnkeyError` impl of a validated input.
+//! The `UnkeyError` impl of a validated input, and the framework impls the runtime's macros
+//! add for the features it was built with.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{DeriveInput, LitStr, Member};
+use syn::punctuated::Punctuated;
+use syn::{DeriveInput, GenericParam, LitStr, Member, Token};
 
-use super::ast::{Field, Input, Item, Paths, Style};
+use super::ast::{Container, Field, Input, Item, Style};
+use super::header;
 use super::template::{self, tuple_binding};
 
-pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>, paths: &Paths) -> TokenStream {
-    let Paths {
+pub(crate) fn expand(
+    input: &DeriveInput,
+    parsed: &Input<'_>,
+    container: &Container,
+) -> TokenStream {
+    let Container {
         catalogue, runtime, ..
-    } = paths;
-    let surface = surface(paths);
+    } = container;
+    let surface = surface(container);
     let ident = &input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input);
@@ -21,7 +28,8 @@ pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>, paths: &Paths) -> 
     };
     let code_arms = items.iter().map(|item| {
         let pattern = pattern(item, &[]);
-        let code = code_lookup(item, paths).unwrap_or_else(|| quote!(::core::unreachable!()));
+        let code =
+            code_lookup(item, container, ident).unwrap_or_else(|| quote!(::core::unreachable!()));
         quote!(#pattern => #code,)
     });
     let detail_arms = items.iter().map(|item| match &item.attrs.detail {
@@ -32,15 +40,13 @@ pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>, paths: &Paths) -> 
         }
     });
     let validation_errors = validation_errors(&items, runtime);
-    let params = &input.generics.params;
-    let predicates = where_clause.as_ref().map(|clause| &clause.predicates);
-    let codes = items.iter().filter_map(|item| code_lookup(item, paths));
-    let surface_value = surface_value(paths);
+    let headers = headers(&items);
+    // The codes again, for the framework impls: looked up without the checks, which `code`
+    // already makes once.
+    let codes = items.iter().filter_map(|item| code_value(item, container));
+    let framework_impls = framework_impls(input, container, codes.collect());
     quote! {
-        #runtime::__into_response!([#params] #ident #ty_generics, [#predicates]);
-        #runtime::__into_responses!(
-            [#params] #ident #ty_generics, [#predicates], #surface_value, [#(#codes),*]
-        );
+        #framework_impls
 
         impl #impl_generics #runtime::UnkeyError for #ident #ty_generics #where_clause {
             type Code = #catalogue::Code;
@@ -59,17 +65,63 @@ pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>, paths: &Paths) -> 
 
             #validation_errors
 
+            #headers
+
             #surface
         }
     }
 }
 
+/// `IntoResponse` and `IntoResponses` through the runtime's macros, which add each only when
+/// its feature is on (the derive cannot see the runtime's features), except those the type
+/// writes itself (`skip`). `codes` are the codes of the type's items, for `IntoResponses`.
+pub(crate) fn framework_impls(
+    input: &DeriveInput,
+    container: &Container,
+    codes: Vec<TokenStream>,
+) -> TokenStream {
+    let runtime = &container.runtime;
+    let ident = &input.ident;
+    let (_, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = where_clause(input);
+    let predicates = where_clause.as_ref().map(|clause| &clause.predicates);
+    let params = impl_params(&input.generics);
+    let into_response = (!container.skip.into_response).then(|| {
+        quote! {
+            #runtime::__into_response!([#params] #ident #ty_generics, [#predicates]);
+        }
+    });
+    let into_responses = (!container.skip.into_responses).then(|| {
+        let surface = surface_value(container);
+        quote! {
+            #runtime::__into_responses!(
+                [#params] #ident #ty_generics, [#predicates], #surface, [#(#codes),*]
+            );
+        }
+    });
+    quote!(#into_response #into_responses)
+}
+
+/// The type's generic parameters as an impl declares them: without their defaults, which
+/// only a type's definition may have (`enum E<T = String>` is implemented as `impl<T> … E<T>`).
+fn impl_params(generics: &syn::Generics) -> Punctuated<GenericParam, Token![,]> {
+    let mut params = generics.params.clone();
+    for param in &mut params {
+        match param {
+            GenericParam::Type(param) => param.default = None,
+            GenericParam::Const(param) => param.default = None,
+            GenericParam::Lifetime(_) => {}
+        }
+    }
+    params
+}
+
 /// `fn surface`, for a type that answers on another surface than the API (the default).
-pub(crate) fn surface(paths: &Paths) -> TokenStream {
-    let Some(surface) = &paths.surface else {
+pub(crate) fn surface(container: &Container) -> TokenStream {
+    let Some(surface) = &container.surface else {
         return TokenStream::new();
     };
-    let runtime = &paths.runtime;
+    let runtime = &container.runtime;
     quote! {
         fn surface(&self) -> #runtime::Surface {
             #runtime::Surface::#surface
@@ -78,9 +130,9 @@ pub(crate) fn surface(paths: &Paths) -> TokenStream {
 }
 
 /// `<runtime>::Surface::<Variant>`: the surface the type answers on, as a value.
-pub(crate) fn surface_value(paths: &Paths) -> TokenStream {
-    let runtime = &paths.runtime;
-    match &paths.surface {
+fn surface_value(container: &Container) -> TokenStream {
+    let runtime = &container.runtime;
+    match &container.surface {
         Some(surface) => quote!(#runtime::Surface::#surface),
         None => quote!(#runtime::Surface::Api),
     }
@@ -99,19 +151,48 @@ pub(crate) fn where_clause(input: &DeriveInput) -> Option<syn::WhereClause> {
     where_clause
 }
 
-/// `<catalogue>::__unkey_code!("err:…" (<catalogue>) (<runtime>))`: the item's code, looked
-/// up by the macro the catalogue's expansion generated. It gives the variant, or a compile
-/// error on the code string when the catalogue lacks it. Validation has checked the code is
-/// present.
-pub(crate) fn code_lookup(item: &Item<'_>, paths: &Paths) -> Option<TokenStream> {
-    let code = item.attrs.code.as_ref()?;
-    // The macro matches its arms' literals token for token: write the code as a plain string
-    // (a raw string `r"…"` would match no arm), keeping the user's span for the error.
-    let code = LitStr::new(&code.value(), code.span());
-    let Paths {
+/// `<catalogue>::__unkey_code!("err:…" (<catalogue>) (<runtime>) { "err:…" Type api errors })`:
+/// the item's code, looked up by the macro the catalogue's expansion generated and checked
+/// against the code's facts there. It gives the variant, or compile errors on the code string:
+/// for a code the catalogue lacks, one the type's surface never sends, or one whose body has no
+/// `errors` array for an item with an `#[unkey(errors)]` field. A deprecated code warns there.
+pub(crate) fn code_lookup(
+    item: &Item<'_>,
+    container: &Container,
+    ty: &Ident,
+) -> Option<TokenStream> {
+    let code = plain_code(item)?;
+    let Container {
         catalogue, runtime, ..
-    } = paths;
+    } = container;
+    let surface = format_ident!(
+        "{}",
+        if container.is_gateway() {
+            "gateway"
+        } else {
+            "api"
+        }
+    );
+    let errors = item.errors_list().map(|_| quote!(errors));
+    Some(quote! {
+        #catalogue::__unkey_code!(#code (#catalogue) (#runtime) { #code #ty #surface #errors })
+    })
+}
+
+/// `<catalogue>::__unkey_code!("err:…" (<catalogue>) (<runtime>))`: the item's code, unchecked.
+fn code_value(item: &Item<'_>, container: &Container) -> Option<TokenStream> {
+    let code = plain_code(item)?;
+    let Container {
+        catalogue, runtime, ..
+    } = container;
     Some(quote!(#catalogue::__unkey_code!(#code (#catalogue) (#runtime))))
+}
+
+/// The item's code as a plain string literal: the lookup macro matches its arms' literals token
+/// for token, so a raw string `r"…"` would match no arm. It keeps the user's span, for errors.
+fn plain_code(item: &Item<'_>) -> Option<LitStr> {
+    let code = item.attrs.code.as_ref()?;
+    Some(LitStr::new(&code.value(), code.span()))
 }
 
 /// `Self::Variant { a, .. }`, `Self::Variant(_, __field1)` or `Self { .. }`, binding `bound`.
@@ -151,7 +232,7 @@ fn binding(field: &Field<'_>, bound: &[Member]) -> TokenStream {
 }
 
 fn detail_arm(item: &Item<'_>, detail: &LitStr) -> TokenStream {
-    let Ok(parsed) = template::parse(&detail.value()) else {
+    let Ok(parsed) = template::parse(&detail.value(), "detail template") else {
         return quote!(_ => ::core::unreachable!(),);
     };
     let pattern = pattern(item, &parsed.members);
@@ -163,13 +244,10 @@ fn detail_arm(item: &Item<'_>, detail: &LitStr) -> TokenStream {
 
 /// `validation_errors`, when some item has an `#[unkey(errors)]` field.
 fn validation_errors(items: &[&Item<'_>], runtime: &syn::Path) -> TokenStream {
-    if !items
-        .iter()
-        .any(|item| item.fields.iter().any(|f| f.is_errors_list))
-    {
+    if !items.iter().any(|item| item.errors_list().is_some()) {
         return TokenStream::new();
     }
-    let arms = items.iter().map(|item| match item.fields.iter().find(|f| f.is_errors_list) {
+    let arms = items.iter().map(|item| match item.errors_list() {
         Some(field) => {
             let bound = [field.member.clone()];
             let pattern = pattern(item, &bound);
@@ -191,6 +269,54 @@ fn validation_errors(items: &[&Item<'_>], runtime: &syn::Path) -> TokenStream {
     });
     quote! {
         fn validation_errors(&self) -> &[#runtime::ValidationError] {
+            match self {
+                #(#arms)*
+            }
+        }
+    }
+}
+
+/// `headers`, when some item has a `header = "…"`: each item's headers in the order written,
+/// a literal value borrowed, a template formatted.
+fn headers(items: &[&Item<'_>]) -> TokenStream {
+    if items.iter().all(|item| item.attrs.headers.is_empty()) {
+        return TokenStream::new();
+    }
+    let arms = items.iter().map(|item| {
+        let parsed: Vec<(header::Header, Span)> = item
+            .attrs
+            .headers
+            .iter()
+            .filter_map(|text| Some((header::parse(&text.value()).ok()?, text.span())))
+            .collect();
+        if parsed.is_empty() {
+            let pattern = pattern(item, &[]);
+            return quote!(#pattern => ::std::vec::Vec::new(),);
+        }
+        let mut bound: Vec<Member> = Vec::new();
+        for (header, _) in &parsed {
+            for member in &header.value.members {
+                if !bound.contains(member) {
+                    bound.push(member.clone());
+                }
+            }
+        }
+        let pattern = pattern(item, &bound);
+        let pairs = parsed.iter().map(|(header, span)| {
+            let name = &header.name;
+            let value = if header.value.members.is_empty() {
+                let literal = &header.value.literal;
+                quote!(::std::borrow::Cow::Borrowed(#literal))
+            } else {
+                let format = LitStr::new(&header.value.format, *span);
+                quote!(::std::borrow::Cow::Owned(::std::format!(#format)))
+            };
+            quote!((#name, #value))
+        });
+        quote!(#pattern => ::std::vec![#(#pairs),*],)
+    });
+    quote! {
+        fn headers(&self) -> ::std::vec::Vec<(&'static str, ::std::borrow::Cow<'static, str>)> {
             match self {
                 #(#arms)*
             }

@@ -6,14 +6,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-use super::ast::Paths;
+use super::ast::Container;
+use super::expand;
 
-/// `lookups` are the code lookups of every item that names a code: they still run, so an
-/// unknown code is reported in the same build as the derive's other errors.
+/// `lookups` are the code lookups of every item that names a code: they still run, so a code
+/// the catalogue lacks, or rules out for this use, is reported in the same build as the
+/// derive's other errors.
 pub(crate) fn expand(
     input: &DeriveInput,
     error: syn::Error,
-    paths: &Paths,
+    container: &Container,
     lookups: &[TokenStream],
 ) -> TokenStream {
     let errors = error.to_compile_error();
@@ -21,23 +23,19 @@ pub(crate) fn expand(
         // The trait can never apply to a union; a stub would only add errors.
         return errors;
     }
-    let Paths {
+    let Container {
         catalogue, runtime, ..
-    } = paths;
-    let surface = super::expand::surface(paths);
+    } = container;
+    let surface = expand::surface(container);
     let ident = &input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let where_clause = super::expand::where_clause(input);
-    let params = &input.generics.params;
-    let predicates = where_clause.as_ref().map(|clause| &clause.predicates);
+    let where_clause = expand::where_clause(input);
+    // No codes: the lookups already run in `code` below, once.
+    let framework_impls = expand::framework_impls(input, container, Vec::new());
     quote! {
         #errors
 
-        #runtime::__into_response!([#params] #ident #ty_generics, [#predicates]);
-        // No codes: the lookups already run in `code` below, once.
-        #runtime::__into_responses!(
-            [#params] #ident #ty_generics, [#predicates], #runtime::Surface::Api, []
-        );
+        #framework_impls
 
         impl #impl_generics #runtime::UnkeyError for #ident #ty_generics #where_clause {
             type Code = #catalogue::Code;

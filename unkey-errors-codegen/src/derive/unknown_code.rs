@@ -4,19 +4,25 @@
 //! expansion knows its codes. So the derive's expansion asks the lookup macro that
 //! `catalogue!` generated, and that macro's last arm, reached by no code of the catalogue,
 //! calls this with the code and every code of the catalogue, to suggest the closest.
+//!
+//! A derive looks each code up twice when a framework impl needs its codes too; only the
+//! lookup that says how the code is used (the checked one, in `UnkeyError::code`) reports,
+//! so the user sees one error per mistake.
 
 use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{LitStr, Token};
 
-/// `<code> (<catalogue path>) "<file>" [<every code>, …]`.
+/// `<code> (<catalogue path>) "<file>" [<every code>, …] { <use> }?`.
 struct Input {
     code: LitStr,
     catalogue: TokenStream,
     file: LitStr,
     known: Vec<String>,
+    /// Whether the lookup said how the code is used: the one lookup of a code that reports.
+    checked: bool,
 }
 
 impl Parse for Input {
@@ -32,11 +38,14 @@ impl Parse for Input {
             .iter()
             .map(LitStr::value)
             .collect();
+        let checked = !input.is_empty();
+        let _usage: TokenStream = input.parse()?;
         Ok(Input {
             code,
             catalogue,
             file,
             known,
+            checked,
         })
     }
 }
@@ -46,6 +55,10 @@ pub(crate) fn unknown_code(input: TokenStream) -> TokenStream {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
     };
+    if !input.checked {
+        // The checked lookup of the same code reports it.
+        return quote!(::core::unreachable!());
+    }
     let text = input.code.value();
     let catalogue = input.catalogue.to_string().replace(' ', "");
     let reason = match unkey_errors_catalogue::Urn::parse(&text) {

@@ -1,58 +1,75 @@
 //! Every check of a derive input, each error spanned on the tokens that cause it.
+//!
+//! What depends on the catalogue (whether the code exists, whether the type's surface sends it,
+//! whether its body has an `errors` array) is checked by the lookup macro the catalogue's
+//! expansion generated, which the derive's expansion calls: see `checked_code` and
+//! `unknown_code`.
 
-use syn::Member;
+use syn::{LitStr, Member};
 
-use super::ast::{Input, Item, Style};
-use super::{Errors, template};
+use super::ast::{Container, Input, Item, Style};
+use super::{Errors, header, template};
 
-pub(crate) fn validate(input: &Input<'_>, errors: &mut Errors) {
+pub(crate) fn validate(input: &Input<'_>, container: &Container, errors: &mut Errors) {
     match input {
-        Input::Struct(item) => validate_item(item, errors),
+        Input::Struct(item) => validate_item(item, container, errors),
         Input::Enum(variants) => variants
             .iter()
-            .for_each(|variant| validate_item(variant, errors)),
+            .for_each(|variant| validate_item(variant, container, errors)),
     }
 }
 
-fn validate_item(item: &Item<'_>, errors: &mut Errors) {
+fn validate_item(item: &Item<'_>, container: &Container, errors: &mut Errors) {
     let what = if item.is_variant { "variant" } else { "struct" };
-    match &item.attrs.code {
-        None if item.attrs.malformed => {}
-        None => {
-            let message = format!(
-                "missing `#[unkey(code = \"err:…\")]` on {what} `{}`: every {what} needs its catalogue code",
-                item.ident
-            );
-            match item.attrs.attribute {
-                Some(attribute) => errors.spanned(attribute, message),
-                None => errors.spanned(item.ident, message),
-            }
+    if item.attrs.code.is_none() && !item.attrs.malformed {
+        let message = format!(
+            "missing `#[unkey(code = \"err:…\")]` on {what} `{}`: every {what} needs its catalogue code",
+            item.ident
+        );
+        match item.attrs.attribute {
+            Some(attribute) => errors.spanned(attribute, message),
+            None => errors.spanned(item.ident, message),
         }
-        // Whether the code exists, and is well formed, is checked by the catalogue's lookup
-        // macro, which the expansion calls (see `unknown_code`): it knows the codes to suggest.
-        Some(_) => {}
     }
     if let Some(detail) = &item.attrs.detail {
-        check_template(item, detail, errors);
+        match template::parse(&detail.value(), "detail template") {
+            Ok(parsed) => check_fields(item, detail, &parsed.members, "detail template", errors),
+            Err(problem) => errors.spanned(detail, problem),
+        }
     }
-    let mut lists = item.fields.iter().filter(|f| f.is_errors_list);
-    if let (Some(_), Some(second)) = (lists.next(), lists.next()) {
-        errors.spanned(
-            &second.original.attrs[0],
+    for text in &item.attrs.headers {
+        match header::parse(&text.value()) {
+            Ok(parsed) => {
+                let what = format!("value of the header `{}`", parsed.name);
+                check_fields(item, text, &parsed.value.members, &what, errors);
+            }
+            Err(problem) => errors.spanned(text, problem),
+        }
+    }
+    let mut lists = item.fields.iter().filter_map(|f| f.errors_list);
+    match (lists.next(), lists.next()) {
+        (_, Some(second)) => errors.spanned(
+            second,
             "only one field can be `#[unkey(errors)]`: it is the response's whole `errors` array",
-        );
+        ),
+        (Some(first), None) if container.is_gateway() => errors.spanned(
+            first,
+            "the gateway's body has no `errors` array, so a type with `surface = \"gateway\"` \
+             cannot mark a field `#[unkey(errors)]`",
+        ),
+        _ => {}
     }
 }
 
-fn check_template(item: &Item<'_>, detail: &syn::LitStr, errors: &mut Errors) {
-    let parsed = match template::parse(&detail.value()) {
-        Ok(parsed) => parsed,
-        Err(problem) => {
-            errors.spanned(detail, problem);
-            return;
-        }
-    };
-    for member in &parsed.members {
+/// Checks that each field a template (`what`, written as `text`) names is one of the item's.
+fn check_fields(
+    item: &Item<'_>,
+    text: &LitStr,
+    members: &[Member],
+    what: &str,
+    errors: &mut Errors,
+) {
+    for member in members {
         if item.fields.iter().any(|field| &field.member == member) {
             continue;
         }
@@ -73,7 +90,7 @@ fn check_template(item: &Item<'_>, detail: &syn::LitStr, errors: &mut Errors) {
             ),
         };
         let mut message = format!(
-            "the detail template names `{{{}}}`, but `{}` has no such field ({fields})",
+            "the {what} names `{{{}}}`, but `{}` has no such field ({fields})",
             member_name(member),
             item.ident
         );
@@ -81,7 +98,7 @@ fn check_template(item: &Item<'_>, detail: &syn::LitStr, errors: &mut Errors) {
             message.push_str("; ");
             message.push_str(&hint);
         }
-        errors.spanned(detail, message);
+        errors.spanned(text, message);
     }
 }
 

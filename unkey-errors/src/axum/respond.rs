@@ -1,11 +1,12 @@
 //! Errors and bodies as responses: complete on their own, finished by the layer.
 
+use std::borrow::Cow;
 use std::error::Error;
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::http::StatusCode;
-use axum::http::header::HeaderValue;
+use axum::http::header::{HeaderName, HeaderValue};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::negotiate::Representation;
@@ -13,8 +14,8 @@ use super::report::{Finish, Report, set_representation};
 use super::request_id::set_header;
 use crate::{ErrorCode, ErrorResponse, GatewayResponse, UnkeyError};
 
-/// The response for an error: its status, and its body in its surface's shape
-/// ([`UnkeyError::surface`]).
+/// The response for an error: its status, its headers ([`UnkeyError::headers`]), and its body
+/// in its surface's shape ([`UnkeyError::surface`]).
 ///
 /// Behind an [`ErrorLayer`](super::ErrorLayer), the body quotes the request's id and takes the
 /// media type the request asks for, and the error is logged once. Without one, the body has a
@@ -24,7 +25,7 @@ use crate::{ErrorCode, ErrorResponse, GatewayResponse, UnkeyError};
 /// A derived error's `IntoResponse` calls this; it also logs the error's sources, which this
 /// function cannot see (it does not know whether `E` implements `std::error::Error`).
 pub fn into_response<E: UnkeyError + ?Sized>(error: &E) -> Response {
-    Report::for_error(error, None).into_response()
+    respond(error, None)
 }
 
 /// What `#[derive(UnkeyError)]`'s `IntoResponse` (the `__into_response!` macro) uses. Not
@@ -76,7 +77,58 @@ pub mod __private {
 }
 
 fn respond<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
-    Report::for_error(error, as_error).into_response()
+    let mut response = Report::for_error(error, as_error).into_response();
+    add_headers(response.headers_mut(), error.headers());
+    response
+}
+
+/// The error's own headers, appended (a name may repeat). The layer keeps them when it renders
+/// the body. A header HTTP cannot carry (a name that is not a token, a value a field's text
+/// gave a line break) is left out, and logged with the `tracing` feature.
+fn add_headers(map: &mut HeaderMap, headers: Vec<(&'static str, Cow<'static, str>)>) {
+    for (name, value) in headers {
+        // Static names and values are used as they are, without a copy, when valid as such.
+        let header_name = if name.bytes().all(is_lowercase_token) && !name.is_empty() {
+            Ok(HeaderName::from_static(name))
+        } else {
+            HeaderName::from_bytes(name.as_bytes())
+        };
+        let header_value = match value {
+            Cow::Borrowed(value) if value.bytes().all(is_visible) => {
+                Ok(HeaderValue::from_static(value))
+            }
+            Cow::Borrowed(value) => HeaderValue::from_str(value),
+            Cow::Owned(value) => HeaderValue::try_from(value),
+        };
+        match (header_name, header_value) {
+            (Ok(name), Ok(value)) => {
+                map.append(name, value);
+            }
+            #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+            (name_result, _) => {
+                #[cfg(feature = "tracing")]
+                tracing::error!(
+                    header = name,
+                    problem = if name_result.is_err() {
+                        "name"
+                    } else {
+                        "value"
+                    },
+                    "left out an error's response header that HTTP cannot carry",
+                );
+            }
+        }
+    }
+}
+
+/// A byte of a lowercase header name (RFC 9110 `tchar`), as `HeaderName::from_static` takes.
+fn is_lowercase_token(byte: u8) -> bool {
+    byte.is_ascii_lowercase() || byte.is_ascii_digit() || b"!#$%&'*+-.^_`|~".contains(&byte)
+}
+
+/// A byte of a header value `HeaderValue::from_static` takes: visible ASCII, space or tab.
+fn is_visible(byte: u8) -> bool {
+    byte == b'\t' || (b' '..=b'~').contains(&byte)
 }
 
 /// The API's answer: the body as it is (its request id, and any members a newer server added),

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::grpc::GrpcCode;
 use crate::lint::{Allows, LintSettings};
 
 /// A URN error code, `err:<system>:<category>:<specific>`, known to be well formed.
@@ -114,6 +115,9 @@ pub struct Catalogue {
     /// Base URL of the docs pages, without a trailing `/`; an entry's page is at
     /// `<docs_base_url>/<system>/<category>/<specific>`.
     pub docs_base_url: String,
+    /// The error domain of the catalogue's gRPC errors (`google.rpc.ErrorInfo.domain`), e.g.
+    /// `unkey.com`: the top-level `domain`, or else the host of `docs_base_url`.
+    pub domain: String,
     /// The entries, in file order.
     pub entries: Vec<Entry>,
     /// Whether the generated `Code` enum is exhaustive (top-level `exhaustive: true`). By
@@ -147,6 +151,7 @@ impl Catalogue {
             .map(|(index, entry)| (entry.code.as_str().to_owned(), index))
             .collect();
         Catalogue {
+            domain: host_of(&docs_base_url).to_owned(),
             docs_base_url,
             entries,
             exhaustive,
@@ -155,6 +160,14 @@ impl Catalogue {
             by_code,
             lint: LintSettings::default(),
         }
+    }
+
+    /// The catalogue with the top-level `domain` (when it states one).
+    pub(crate) fn with_domain(mut self, domain: Option<String>) -> Self {
+        if let Some(domain) = domain {
+            self.domain = domain;
+        }
+        self
     }
 
     /// The catalogue with the top-level `lint` mapping's settings.
@@ -199,6 +212,19 @@ impl Catalogue {
     pub fn suggest(&self, code: &str) -> Vec<&str> {
         crate::suggest::closest(code, self.entries.iter().map(|e| e.code.as_str()))
     }
+}
+
+/// The host of an `http(s)` URL, e.g. `unkey.com` for `https://unkey.com/docs/errors`: the
+/// default error domain of a catalogue.
+pub(crate) fn host_of(url: &str) -> &str {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    // Credentials and a port are no part of a domain.
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    host.split(':').next().unwrap_or(host)
 }
 
 /// How the docs' navigation (the group for Mintlify's `docs.json`) presents a catalogue: the
@@ -418,6 +444,9 @@ pub struct Entry {
     pub api: bool,
     /// What the gateway sends for this code, when it sends it at all.
     pub gateway: Option<GatewayFacts>,
+    /// The gRPC status the code is answered with: the entry's `grpc`, or else the default for
+    /// its `status` ([`GrpcCode::for_http_status`]).
+    pub grpc: GrpcCode,
     /// One sentence saying what the error means.
     pub description: String,
     /// An example of the response's `detail` message, used in the docs.

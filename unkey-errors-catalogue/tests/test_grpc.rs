@@ -13,7 +13,8 @@ fn catalogue(top: &str, status: u16, extra: &str) -> String {
 }
 
 fn only_problem(yaml: &str) -> Diagnostic {
-    let found = parse(yaml.as_bytes(), "errors.yaml").expect_err("the catalogue should be rejected");
+    let found =
+        parse(yaml.as_bytes(), "errors.yaml").expect_err("the catalogue should be rejected");
     assert_eq!(found.len(), 1, "expected one problem, found:\n{found}");
     found.0.into_iter().next().unwrap()
 }
@@ -47,13 +48,25 @@ fn an_unknown_grpc_name_suggests_the_one_meant() {
         ("Already-Exists", "did you mean `ALREADY_EXISTS`?"),
     ] {
         let problem = only_problem(&catalogue("", 409, &format!("    grpc: {written}\n")));
-        assert_eq!(problem.message, format!("unknown gRPC status code `{written}`"));
+        assert_eq!(
+            problem.message,
+            format!("unknown gRPC status code `{written}`")
+        );
         assert_eq!(problem.help.as_deref(), Some(hint));
-        assert_eq!(problem.position, Some(Position { line: 8, column: 11 }));
+        assert_eq!(
+            problem.position,
+            Some(Position {
+                line: 8,
+                column: 11
+            })
+        );
     }
     let problem = only_problem(&catalogue("", 409, "    grpc: TEAPOT\n"));
     assert!(
-        problem.help.unwrap().starts_with("the status codes are CANCELLED, UNKNOWN,"),
+        problem
+            .help
+            .unwrap()
+            .starts_with("the status codes are CANCELLED, UNKNOWN,"),
         "no plausible name: every name is listed"
     );
 }
@@ -65,7 +78,10 @@ fn a_number_ok_or_a_list_is_no_grpc_status() {
         problem.message,
         "`grpc` is written as the status code's name, not its number 9"
     );
-    assert_eq!(problem.help.as_deref(), Some("write `grpc: FAILED_PRECONDITION`"));
+    assert_eq!(
+        problem.help.as_deref(),
+        Some("write `grpc: FAILED_PRECONDITION`")
+    );
     let problem = only_problem(&catalogue("", 412, "    grpc: OK\n"));
     assert_eq!(problem.message, "`grpc: OK` is not an error status");
     let problem = only_problem(&catalogue("", 412, "    grpc: [NOT_FOUND]\n"));
@@ -84,15 +100,30 @@ fn the_domain_defaults_to_the_docs_host_and_may_be_stated() {
     let parsed = parse(yaml.as_bytes(), "errors.yaml").unwrap();
     assert_eq!(parsed.domain, "shop.example");
     let yaml = "docs_base_url: http://user@localhost:8080/docs\nerrors:\n  err:a:b:c:\n    status: 404\n    title: Not Found\n    description: It is not there.\n    detail: Nothing has the id x_1\n    internal: true\n";
-    assert_eq!(parse(yaml.as_bytes(), "errors.yaml").unwrap().domain, "localhost");
+    assert_eq!(
+        parse(yaml.as_bytes(), "errors.yaml").unwrap().domain,
+        "localhost"
+    );
 }
 
 #[test]
 fn a_malformed_domain_is_an_error() {
-    for written in ["\"shop example\"", "\"shop..example\"", "\"-shop.example\"", "[a]"] {
+    for written in [
+        "\"shop example\"",
+        "\"shop..example\"",
+        "\"-shop.example\"",
+        "[a]",
+    ] {
         let problem = only_problem(&catalogue(&format!("domain: {written}\n"), 404, ""));
-        assert!(problem.message.starts_with("`domain` must be a"), "{problem}");
-        assert_eq!(problem.position, Some(Position { line: 2, column: 9 }), "{written}");
+        assert!(
+            problem.message.starts_with("`domain` must be a"),
+            "{problem}"
+        );
+        assert_eq!(
+            problem.position,
+            Some(Position { line: 2, column: 9 }),
+            "{written}"
+        );
         assert!(problem.help.unwrap().contains("unkey.com"));
     }
 }

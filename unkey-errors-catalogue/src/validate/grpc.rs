@@ -33,8 +33,14 @@ pub(super) fn grpc_code(value: &Node, place: Place, report: &mut Report<'_>) -> 
         other => {
             report.error(
                 place.value,
-                format!("`grpc` must be a gRPC status code's name, not {}", other.kind()),
-                Some(format!("write e.g. `grpc: FAILED_PRECONDITION`; the names are {}", names())),
+                format!(
+                    "`grpc` must be a gRPC status code's name, not {}",
+                    other.kind()
+                ),
+                Some(format!(
+                    "write e.g. `grpc: FAILED_PRECONDITION`; the names are {}",
+                    names()
+                )),
             );
             return None;
         }

@@ -38,6 +38,7 @@ pub(crate) fn expand(input: &DeriveInput, parsed: &Input<'_>, paths: &Paths) -> 
     let surface_value = surface_value(paths);
     quote! {
         #runtime::__into_response!([#params] #ident #ty_generics, [#predicates]);
+        #runtime::__into_status!([#params] #ident #ty_generics, [#predicates]);
         #runtime::__into_responses!(
             [#params] #ident #ty_generics, [#predicates], #surface_value, [#(#codes),*]
         );

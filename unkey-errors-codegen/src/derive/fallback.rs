@@ -34,6 +34,7 @@ pub(crate) fn expand(
         #errors
 
         #runtime::__into_response!([#params] #ident #ty_generics, [#predicates]);
+        #runtime::__into_status!([#params] #ident #ty_generics, [#predicates]);
         // No codes: the lookups already run in `code` below, once.
         #runtime::__into_responses!(
             [#params] #ident #ty_generics, [#predicates], #runtime::Surface::Api, []

@@ -205,6 +205,60 @@ mod tests {
         assert_eq!(reason("err:a1:b:c_2"), "A1_B_C_2");
     }
 
+    /// The bytes `tonic-types` makes of the same content, the way a hand-written status does.
+    fn by_tonic_types(
+        code: tonic::Code,
+        message: &str,
+        urn: &str,
+        request_id: Option<&str>,
+    ) -> Vec<u8> {
+        use tonic_types::{ErrorDetail, ErrorInfo, Help, RequestInfo, StatusExt};
+        let mut details = vec![
+            ErrorDetail::from(ErrorInfo::new(
+                reason(urn),
+                "unkey.com",
+                [(URN_KEY.to_owned(), urn.to_owned())]
+                    .into_iter()
+                    .collect::<std::collections::HashMap<_, _>>(),
+            )),
+            ErrorDetail::from(Help::with_link(
+                HELP_DESCRIPTION,
+                "https://unkey.com/docs/errors/x",
+            )),
+        ];
+        if let Some(id) = request_id {
+            details.push(ErrorDetail::from(RequestInfo::new(id, "")));
+        }
+        tonic::Status::with_error_details_vec(code, message, details)
+            .details()
+            .to_vec()
+    }
+
+    #[test]
+    fn the_bytes_are_tonic_types_own_for_the_same_content() {
+        let long_message = "m".repeat(300);
+        for (code, message) in [
+            (tonic::Code::NotFound, "key key_1 does not exist"),
+            (tonic::Code::Internal, long_message.as_str()),
+            (tonic::Code::Unauthenticated, ""),
+        ] {
+            let urn = "err:unkey:data:key_not_found";
+            let details = CodeDetails {
+                urn,
+                domain: "unkey.com",
+                docs_url: "https://unkey.com/docs/errors/x",
+            };
+            let mut ours = status(code as i32, message, &details);
+            assert_eq!(ours, by_tonic_types(code, message, urn, None), "{code:?}");
+            append_request_info(&mut ours, "req_2c9a0jf23l4k567");
+            assert_eq!(
+                ours,
+                by_tonic_types(code, message, urn, Some("req_2c9a0jf23l4k567")),
+                "{code:?}"
+            );
+        }
+    }
+
     #[test]
     fn varint_lengths_match_the_bytes_written() {
         for value in [

@@ -97,6 +97,20 @@ impl Urn {
         &self.text[self.specific_at..]
     }
 
+    /// The `reason` of the code's gRPC `ErrorInfo`: its parts after `err:` in UPPER_SNAKE_CASE,
+    /// as AIP-193 asks, e.g. `UNKEY_AUTHORIZATION_FORBIDDEN`. Unique in a catalogue: two codes
+    /// with one reason would have one variant name, which validation rejects.
+    ///
+    /// ```
+    /// use unkey_errors_catalogue::Urn;
+    ///
+    /// let urn = Urn::parse("err:unkey:data:key_not_found").unwrap();
+    /// assert_eq!(urn.grpc_reason(), "UNKEY_DATA_KEY_NOT_FOUND");
+    /// ```
+    pub fn grpc_reason(&self) -> String {
+        self.text[4..].replace(':', "_").to_ascii_uppercase()
+    }
+
     /// The code's path below the docs base URL: `<system>/<category>/<specific>`.
     pub fn docs_path(&self) -> String {
         format!("{}/{}/{}", self.system(), self.category(), self.specific())

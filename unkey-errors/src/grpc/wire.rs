@@ -249,6 +249,7 @@ mod tests {
                 docs_url: "https://unkey.com/docs/errors/x",
             };
             let mut ours = status(code as i32, message, &details);
+            assert_eq!(ours.len(), ours.capacity(), "sized exactly: no growth, no copy");
             assert_eq!(ours, by_tonic_types(code, message, urn, None), "{code:?}");
             append_request_info(&mut ours, "req_2c9a0jf23l4k567");
             assert_eq!(

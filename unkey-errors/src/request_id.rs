@@ -17,8 +17,8 @@ const MINTED_LEN: usize = 16;
 
 /// The id of a request, e.g. `req_2c9a0jf23l4k567`.
 ///
-/// The axum [`ErrorLayer`](crate::axum::ErrorLayer) and the gRPC
-/// [`RequestIdLayer`](crate::grpc::RequestIdLayer) give every request one (the client's
+/// The axum `ErrorLayer` and the gRPC `grpc::ErrorLayer` (features `axum`, `tonic`) give every
+/// request one (the client's
 /// `x-request-id`, or a minted one), put it in the request's extensions, and quote it in every
 /// error they answer with and log. It is shared, so copies cost no allocation.
 ///

@@ -157,7 +157,7 @@ async fn every_code_of_a_catalogue_reads_back_with_its_status_and_details() {
         assert!(facts.code.known().is_some());
         assert_eq!(facts.request_id.as_deref(), Some(id.as_str()));
         assert_eq!(facts.docs_url.as_deref(), Some(docs.as_str()));
-        assert_eq!(i32::from(facts.grpc_code.number()), expected as i32);
+        assert_eq!(facts.grpc_code.number(), expected as i32);
     }
 }
 

@@ -12,7 +12,7 @@
 //! | `ErrorInfo.domain` | the catalogue's top-level `domain` ([`ErrorCode::DOMAIN`](crate::ErrorCode::DOMAIN)), Unkey's `unkey.com` |
 //! | `ErrorInfo.metadata` | `{"urn": "err:unkey:data:key_not_found"}` |
 //! | `Help` | one link, to the code's docs page |
-//! | `RequestInfo` | the request's id, added by [`ErrorLayer`] as the status leaves |
+//! | `RequestInfo` | the request's id, added by `ErrorLayer` as the status leaves |
 //!
 //! ```
 //! use unkey_errors::UnkeyError;
@@ -35,7 +35,7 @@
 //! assert_eq!(get_key("key_1").unwrap_err().code(), tonic::Code::NotFound);
 //! ```
 //!
-//! A client reads a status back with [`StatusFacts`]. [`ErrorLayer`] gives each request its
+//! A client reads a status back with `StatusFacts`. `ErrorLayer` gives each request its
 //! id and finishes each error status: its `RequestInfo`, one log event (`tracing` feature:
 //! `error.type`, `request_id`, `rpc.grpc.status_code` and for an error converted in the
 //! request's task its text and sources; a code whose HTTP status is 5xx at `ERROR`, others at

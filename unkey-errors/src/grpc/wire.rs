@@ -126,7 +126,7 @@ fn varint(out: &mut Vec<u8>, mut value: u64) {
 
 fn varint_len(value: u64) -> usize {
     // 7 bits per byte, at least one byte.
-    ((64 - (value | 1).leading_zeros() as usize) + 6) / 7
+    (64 - (value | 1).leading_zeros() as usize).div_ceil(7)
 }
 
 /// The key and length of an embedded message of `len` bytes.
@@ -249,7 +249,11 @@ mod tests {
                 docs_url: "https://unkey.com/docs/errors/x",
             };
             let mut ours = status(code as i32, message, &details);
-            assert_eq!(ours.len(), ours.capacity(), "sized exactly: no growth, no copy");
+            assert_eq!(
+                ours.len(),
+                ours.capacity(),
+                "sized exactly: no growth, no copy"
+            );
             assert_eq!(ours, by_tonic_types(code, message, urn, None), "{code:?}");
             append_request_info(&mut ours, "req_2c9a0jf23l4k567");
             assert_eq!(

@@ -115,6 +115,7 @@ const TRAIT_IMPLS: &str = r#"
 
     impl ::unkey_errors::ErrorCode for NaiveCode {
         const ALL: &'static [Self] = NaiveCode::ALL;
+        const DOMAIN: &'static str = "example.com";
         fn as_str(self) -> &'static str { NaiveCode::as_str(self) }
         fn status(self) -> u16 { NaiveCode::status(self) }
         fn title(self) -> &'static str { NaiveCode::title(self) }
@@ -129,6 +130,8 @@ const TRAIT_IMPLS: &str = r#"
         fn gateway_title(self) -> ::core::option::Option<&'static str> { ::core::option::Option::None }
         fn gateway_message(self) -> ::core::option::Option<&'static str> { ::core::option::Option::None }
         fn for_condition(_: ::unkey_errors::Condition) -> ::core::option::Option<Self> { ::core::option::Option::None }
+        // ... and state no gRPC status of their own.
+        fn grpc_code(self) -> ::unkey_errors::GrpcCode { ::unkey_errors::GrpcCode::for_http_status(NaiveCode::status(self)) }
     }
 
     impl ::unkey_errors::__private::serde::Serialize for NaiveCode {

@@ -3,7 +3,9 @@
 # missing: TypeScript and @mintlify/validation (pinned in tests/tools/package-lock.json, under
 # target/tools/node_modules), Debian's golang-go and chromium, and openapi-spec-validator
 # (pinned below, in a venv under target/tools/venv). Network and disk only, no cargo: .ci/run
-# starts it in the background so the downloads overlap the Rust builds.
+# starts it in the background so the downloads overlap the Rust builds. Also the Python clients
+# tests/tools/check-grpc.sh reads the gRPC surface and the Prometheus text with (pinned below,
+# in the same venv).
 set -euo pipefail
 
 # apt-get install, with an index update only when the first try fails (a fresh machine's index
@@ -15,6 +17,10 @@ apt_install() {
 cd "$(dirname "$0")/../.."
 tools=$PWD/target/tools
 openapi_spec_validator_version=0.9.0
+# Python's official gRPC client, its rich-error reader and Google's protobuf classes, and the
+# Prometheus text parser: pinned together, so a release of one cannot change what is checked.
+python_clients=(grpcio==1.85.4 grpcio-status==1.85.3 googleapis-common-protos==1.76.0
+    prometheus-client==0.26.0)
 mkdir -p "$tools"
 
 if [[ ! -x $tools/node_modules/.bin/tsc ]] \
@@ -39,4 +45,9 @@ if [[ ! -x $venv/bin/openapi-spec-validator ]] \
     python3 -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
         "openapi-spec-validator==$openapi_spec_validator_version"
+fi
+# The pins installed last are noted beside the venv: a changed pin reinstalls.
+if [[ $(cat "$venv/python-clients.txt" 2>/dev/null) != "${python_clients[*]}" ]]; then
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${python_clients[@]}"
+    echo "${python_clients[*]}" > "$venv/python-clients.txt"
 fi

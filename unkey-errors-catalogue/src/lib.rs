@@ -33,6 +33,7 @@
 #![warn(missing_docs)]
 
 mod diagnostic;
+mod grpc;
 mod lint;
 mod model;
 mod outline;
@@ -44,6 +45,7 @@ mod yaml;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position};
+pub use grpc::{GRPC_DEFAULTS, GrpcCode};
 pub use lint::{Allows, LintSettings};
 pub use model::{
     Catalogue, Condition, DocsNavigation, Entry, GatewayFacts, Grouped, NavigationSystem, Surface,

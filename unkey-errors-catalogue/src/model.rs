@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::grpc::GrpcCode;
 use crate::lint::{Allows, LintSettings};
 
 /// A URN error code, `err:<system>:<category>:<specific>`, known to be well formed.
@@ -96,6 +97,20 @@ impl Urn {
         &self.text[self.specific_at..]
     }
 
+    /// The `reason` of the code's gRPC `ErrorInfo`: its parts after `err:` in UPPER_SNAKE_CASE,
+    /// as AIP-193 asks, e.g. `UNKEY_AUTHORIZATION_FORBIDDEN`. Unique in a catalogue: two codes
+    /// with one reason would have one variant name, which validation rejects.
+    ///
+    /// ```
+    /// use unkey_errors_catalogue::Urn;
+    ///
+    /// let urn = Urn::parse("err:unkey:data:key_not_found").unwrap();
+    /// assert_eq!(urn.grpc_reason(), "UNKEY_DATA_KEY_NOT_FOUND");
+    /// ```
+    pub fn grpc_reason(&self) -> String {
+        self.text[4..].replace(':', "_").to_ascii_uppercase()
+    }
+
     /// The code's path below the docs base URL: `<system>/<category>/<specific>`.
     pub fn docs_path(&self) -> String {
         format!("{}/{}/{}", self.system(), self.category(), self.specific())
@@ -114,6 +129,9 @@ pub struct Catalogue {
     /// Base URL of the docs pages, without a trailing `/`; an entry's page is at
     /// `<docs_base_url>/<system>/<category>/<specific>`.
     pub docs_base_url: String,
+    /// The error domain of the catalogue's gRPC errors (`google.rpc.ErrorInfo.domain`), e.g.
+    /// `unkey.com`: the top-level `domain`, or else the host of `docs_base_url`.
+    pub domain: String,
     /// The entries, in file order.
     pub entries: Vec<Entry>,
     /// Whether the generated `Code` enum is exhaustive (top-level `exhaustive: true`). By
@@ -147,6 +165,7 @@ impl Catalogue {
             .map(|(index, entry)| (entry.code.as_str().to_owned(), index))
             .collect();
         Catalogue {
+            domain: host_of(&docs_base_url).to_owned(),
             docs_base_url,
             entries,
             exhaustive,
@@ -155,6 +174,14 @@ impl Catalogue {
             by_code,
             lint: LintSettings::default(),
         }
+    }
+
+    /// The catalogue with the top-level `domain` (when it states one).
+    pub(crate) fn with_domain(mut self, domain: Option<String>) -> Self {
+        if let Some(domain) = domain {
+            self.domain = domain;
+        }
+        self
     }
 
     /// The catalogue with the top-level `lint` mapping's settings.
@@ -199,6 +226,19 @@ impl Catalogue {
     pub fn suggest(&self, code: &str) -> Vec<&str> {
         crate::suggest::closest(code, self.entries.iter().map(|e| e.code.as_str()))
     }
+}
+
+/// The host of an `http(s)` URL, e.g. `unkey.com` for `https://unkey.com/docs/errors`: the
+/// default error domain of a catalogue.
+pub(crate) fn host_of(url: &str) -> &str {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    // Credentials and a port are no part of a domain.
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    host.split(':').next().unwrap_or(host)
 }
 
 /// How the docs' navigation (the group for Mintlify's `docs.json`) presents a catalogue: the
@@ -418,6 +458,9 @@ pub struct Entry {
     pub api: bool,
     /// What the gateway sends for this code, when it sends it at all.
     pub gateway: Option<GatewayFacts>,
+    /// The gRPC status the code is answered with: the entry's `grpc`, or else the default for
+    /// its `status` ([`GrpcCode::for_http_status`]).
+    pub grpc: GrpcCode,
     /// One sentence saying what the error means.
     pub description: String,
     /// An example of the response's `detail` message, used in the docs.

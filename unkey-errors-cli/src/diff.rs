@@ -9,7 +9,9 @@
 //!   turned off (the generated `Code` becomes `#[non_exhaustive]`, so exhaustive `match`es stop
 //!   compiling); a code added while both versions are `exhaustive` (an exhaustive `match`
 //!   no longer covers every case); a surface no longer sending a code, or the gateway's status
-//!   or title changed; and a change in the order of the kept codes' variants (see below).
+//!   or title changed; a code's gRPC status changed (its `grpc`, stated or by default: a gRPC
+//!   client's handling follows it), or the catalogue's error `domain` (gRPC clients match
+//!   `ErrorInfo` by it); and a change in the order of the kept codes' variants (see below).
 //! - **wire**: the bytes of an existing response change, though its status, title, `type` and
 //!   shape do not: the description of a server error (5xx), which is the `detail` the runtime
 //!   sends for it, and of a gateway code whose message comes from the error raised, which is
@@ -90,12 +92,16 @@ pub enum Kind {
     Status,
     /// The title of a code changed.
     Title,
+    /// The gRPC status of a code changed (its `grpc`, stated or the default of its status).
+    Grpc,
     /// Whether a code's response carries an `errors` array changed.
     ErrorsArray,
     /// The base of every docs URL changed.
     DocsBaseUrl,
     /// The catalogue's `exhaustive` flag changed.
     Exhaustive,
+    /// The catalogue's error `domain` (of its gRPC errors' `ErrorInfo`) changed.
+    Domain,
     /// A code became deprecated.
     Deprecated,
     /// A code is no longer deprecated.
@@ -150,9 +156,11 @@ impl Kind {
             Kind::Added => "added",
             Kind::Status => "status",
             Kind::Title => "title",
+            Kind::Grpc => "grpc",
             Kind::ErrorsArray => "errors_array",
             Kind::DocsBaseUrl => "docs_base_url",
             Kind::Exhaustive => "exhaustive",
+            Kind::Domain => "domain",
             Kind::Deprecated => "deprecated",
             Kind::Undeprecated => "undeprecated",
             Kind::DeprecationReason => "deprecation_reason",
@@ -179,9 +187,11 @@ impl Kind {
     /// that concern a top-level setting rather than a code.
     pub fn top_level_key(self) -> Option<&'static str> {
         match self {
-            Kind::DocsBaseUrl | Kind::Exhaustive | Kind::DocsNavigation | Kind::Framework => {
-                Some(self.as_str())
-            }
+            Kind::DocsBaseUrl
+            | Kind::Domain
+            | Kind::Exhaustive
+            | Kind::DocsNavigation
+            | Kind::Framework => Some(self.as_str()),
             _ => None,
         }
     }
@@ -274,6 +284,12 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
                 Value::from(new.docs_base_url.as_str()),
             ),
         );
+    }
+    if old.domain != new.domain {
+        changes.push(Change::new(Class::Breaking, Kind::Domain, None).values(
+            Value::from(old.domain.as_str()),
+            Value::from(new.domain.as_str()),
+        ));
     }
     if old.exhaustive != new.exhaustive {
         let class = if new.exhaustive {
@@ -555,6 +571,14 @@ fn entry_changes(before: &Entry, after: &Entry, changes: &mut Vec<Change>) {
             Kind::Title,
             before.title.as_str().into(),
             after.title.as_str().into(),
+        );
+    }
+    if before.grpc != after.grpc {
+        push(
+            Class::Breaking,
+            Kind::Grpc,
+            before.grpc.name().into(),
+            after.grpc.name().into(),
         );
     }
     if before.errors_array != after.errors_array {

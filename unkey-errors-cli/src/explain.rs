@@ -38,6 +38,7 @@ pub fn find<'a>(catalogue: &'a Catalogue, input: &str) -> Option<&'a Entry> {
 /// A code only the API sends has its status and title on the second line, as it always had; a
 /// code the gateway sends has a line per surface instead (`API: 400 Bad Request`,
 /// `Gateway: 401 Unauthorized`), then the gateway's message, and an example from each surface.
+/// The next line gives the gRPC status, and the reason and domain of its `ErrorInfo`.
 pub fn explain(catalogue: &Catalogue, entry: &Entry) -> String {
     let mut text = format!("{}\n", entry.code);
     if entry.gateway.is_none() {
@@ -62,6 +63,13 @@ pub fn explain(catalogue: &Catalogue, entry: &Entry) -> String {
             }
         }
     }
+    let _ = writeln!(
+        text,
+        "gRPC: {} (ErrorInfo reason {}, domain {})",
+        entry.grpc,
+        entry.code.grpc_reason(),
+        catalogue.domain
+    );
     if let Some(reason) = &entry.deprecated {
         let _ = writeln!(text, "Deprecated: {reason}");
     }
@@ -141,8 +149,9 @@ pub fn table(catalogue: &Catalogue) -> String {
     text
 }
 
-/// Every code as JSON: `[{"code", "status", "title", "description", "docs_url", "internal",
-/// "deprecated", "surfaces", "gateway"}]`, where `deprecated` is the reason or `null`,
+/// Every code as JSON: `[{"code", "status", "title", "grpc", "description", "docs_url",
+/// "internal", "deprecated", "surfaces", "gateway"}]`, where `grpc` is the gRPC status code's
+/// name (`NOT_FOUND`), `deprecated` is the reason or `null`,
 /// `surfaces` lists the systems that send the code (`api`, `gateway`), and `gateway` is
 /// `{"status", "title", "message"}` (`message` is `null` when it comes from the error raised)
 /// or `null` for a code the gateway never sends. `status` and `title` are the API's, or for a
@@ -156,6 +165,7 @@ pub fn json(catalogue: &Catalogue) -> String {
                 "code": entry.code.as_str(),
                 "status": entry.status,
                 "title": entry.title,
+                "grpc": entry.grpc.name(),
                 "description": entry.description,
                 "docs_url": catalogue.docs_url(entry),
                 "internal": entry.internal,

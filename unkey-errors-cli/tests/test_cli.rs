@@ -575,7 +575,9 @@ fn explain_and_list_show_a_deprecation() {
     );
     assert!(
         explained.starts_with(
-            "err:shop:orders:gone\n404 Not Found\nDeprecated: use err:shop:orders:not_found instead\n\n"
+            "err:shop:orders:gone\n404 Not Found\n\
+             gRPC: NOT_FOUND (ErrorInfo reason SHOP_ORDERS_GONE, domain shop.example)\n\
+             Deprecated: use err:shop:orders:not_found instead\n\n"
         ),
         "{explained}"
     );
@@ -600,6 +602,7 @@ fn explain_and_list_show_a_deprecation() {
         "use err:shop:orders:not_found instead"
     );
     assert_eq!(json[1]["deprecated"], serde_json::Value::Null);
+    assert_eq!(json[0]["grpc"], "NOT_FOUND");
 }
 
 #[test]
@@ -623,7 +626,8 @@ fn explain_shows_each_surface_s_status_title_message_and_body() {
     assert!(
         page.starts_with(
             "err:unkey:authentication:missing\nAPI: 400 Bad Request\nGateway: 401 Unauthorized\n\
-             Gateway message: The request has no Authorization header.\n\n"
+             Gateway message: The request has no Authorization header.\n\
+             gRPC: INVALID_ARGUMENT (ErrorInfo reason UNKEY_AUTHENTICATION_MISSING, domain unkey.com)\n\n"
         ),
         "{page}"
     );
@@ -640,7 +644,9 @@ fn explain_shows_each_surface_s_status_title_message_and_body() {
         page.starts_with(
             "err:frontline:client:openapi_validation_failed\nGateway: 400 Bad Request\n\
              Gateway message: the error's own, e.g. The request does not match the OpenAPI \
-             specification for this route\n\n"
+             specification for this route\n\
+             gRPC: INVALID_ARGUMENT (ErrorInfo reason FRONTLINE_CLIENT_OPENAPI_VALIDATION_FAILED, \
+             domain unkey.com)\n\n"
         ),
         "{page}"
     );

@@ -111,9 +111,13 @@ fn a_new_docs_base_url_is_breaking_and_found_on_its_line() {
         &[entry("err:shop:orders:gone", 404, "Not Found", &[])],
     );
     let mut changes = diff::diff(&old, &new);
+    // The error domain defaults to the docs' host, so gRPC clients see a new one too.
     assert_eq!(
         kinds(&changes),
-        [(Class::Breaking, Kind::DocsBaseUrl, None)]
+        [
+            (Class::Breaking, Kind::DocsBaseUrl, None),
+            (Class::Breaking, Kind::Domain, None)
+        ]
     );
     assert_eq!(changes[0].old_line, None, "placed only from the text");
     diff::place_top_level_changes(
@@ -874,4 +878,48 @@ fn any_change_to_the_framework_codes_is_breaking() {
     );
     assert_eq!(Kind::Framework.top_level_key(), Some("framework"));
     assert!(diff::diff(&old, &with("  panic: err:shop:a:unexpected\n")).is_empty());
+}
+
+#[test]
+fn a_changed_grpc_status_or_domain_is_breaking_and_a_restated_default_is_no_change() {
+    let old = catalogue(
+        BASE,
+        &[entry("err:shop:orders:taken", 409, "Conflict", &[])],
+    );
+    // Stating the default (409's ABORTED) changes nothing a client sees.
+    let restated = catalogue(
+        BASE,
+        &[entry(
+            "err:shop:orders:taken",
+            409,
+            "Conflict",
+            &["grpc: ABORTED"],
+        )],
+    );
+    assert_eq!(diff::diff(&old, &restated), []);
+    let new = catalogue(
+        &format!("{BASE}domain: shop.example\n"),
+        &[entry(
+            "err:shop:orders:taken",
+            409,
+            "Conflict",
+            &["grpc: ALREADY_EXISTS"],
+        )],
+    );
+    let changes = diff::diff(&old, &new);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (Class::Breaking, Kind::Domain, None),
+            (Class::Breaking, Kind::Grpc, Some("err:shop:orders:taken")),
+        ]
+    );
+    assert_eq!(
+        changes[1].describe(),
+        "err:shop:orders:taken  grpc: \"ABORTED\" -> \"ALREADY_EXISTS\""
+    );
+    assert_eq!(
+        changes[0].describe(),
+        "domain: \"example.com\" -> \"shop.example\""
+    );
 }

@@ -223,7 +223,9 @@ fn a_code_both_surfaces_send_shows_both_bodies_as_tabs_with_their_statuses() {
         "{danger}Sent by the API with **400 Bad Request** and by the gateway in front of the \
          deployment with **401 Unauthorized**. The gateway answers a browser with an HTML error \
          page titled \"Unauthorized\" instead of JSON.\n\n<CodeGroup>\n\n```json API response \
-         (400)\n{}\n```\n\n```json Gateway response (401)\n{}\n```\n\n</CodeGroup>\n\n## What Happened?",
+         (400)\n{}\n```\n\n```json Gateway response (401)\n{}\n```\n\n</CodeGroup>\n\nOver gRPC the \
+         status is `INVALID_ARGUMENT`, with an `ErrorInfo` of reason \
+         `UNKEY_AUTHENTICATION_MISSING` in domain `unkey.com`.\n\n## What Happened?",
         render::example_response(&catalogue, entry),
         render::gateway_example_response(entry).unwrap(),
     );

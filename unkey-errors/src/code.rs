@@ -41,6 +41,16 @@ pub trait ErrorCode:
     /// Every code of the catalogue, in catalogue order.
     const ALL: &'static [Self];
 
+    /// The catalogue's error domain, the `domain` of its gRPC errors' `ErrorInfo`: its
+    /// top-level `domain`, or else the host of its `docs_base_url`.
+    ///
+    /// ```
+    /// use unkey_errors::{Code, ErrorCode};
+    ///
+    /// assert_eq!(Code::DOMAIN, "unkey.com");
+    /// ```
+    const DOMAIN: &'static str;
+
     /// The URN, e.g. `err:unkey:authorization:forbidden`.
     fn as_str(self) -> &'static str;
 
@@ -98,6 +108,18 @@ pub trait ErrorCode:
     /// assert_eq!(Code::for_condition(Condition::RouteNotFound), None);
     /// ```
     fn for_condition(condition: crate::Condition) -> Option<Self>;
+
+    /// The gRPC status the code is answered with: its entry's `grpc`, or else the default for
+    /// its HTTP status ([`GrpcCode::for_http_status`](crate::GrpcCode::for_http_status)).
+    ///
+    /// ```
+    /// use unkey_errors::{codes, ErrorCode, GrpcCode};
+    ///
+    /// assert_eq!(codes::unkey::authorization::FORBIDDEN.grpc_code(), GrpcCode::PermissionDenied);
+    /// // Stated in the catalogue (`grpc: ALREADY_EXISTS`), where 409's default is ABORTED.
+    /// assert_eq!(codes::unkey::data::ROLE_ALREADY_EXISTS.grpc_code(), GrpcCode::AlreadyExists);
+    /// ```
+    fn grpc_code(self) -> crate::GrpcCode;
 
     /// The code whose docs URL is exactly `url`, e.g. read back from a response's `type`;
     /// `None` for any other string. One parse of the URN the URL's last three segments spell,

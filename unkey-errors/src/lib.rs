@@ -50,7 +50,17 @@ mod condition;
 pub mod envelope;
 mod error;
 mod gateway;
+pub mod grpc;
+#[cfg(feature = "metrics")]
+pub mod metrics;
+// Without the feature the layers still call it; its functions then count nothing.
+#[cfg(not(feature = "metrics"))]
+mod metrics;
+#[cfg(any(feature = "axum", feature = "tonic"))]
+mod request_id;
 mod response;
+#[cfg(any(feature = "axum", feature = "tonic"))]
+mod std_error_probe;
 mod surface;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
@@ -60,6 +70,9 @@ pub use code::{ErrorCode, ParseCodeError};
 pub use condition::{Condition, ParseConditionError};
 pub use error::{UnkeyError, public_detail};
 pub use gateway::{GatewayError, GatewayMeta, GatewayResponse, UNSENT_MESSAGE};
+pub use grpc::{GrpcCode, ParseGrpcCodeError};
+#[cfg(any(feature = "axum", feature = "tonic"))]
+pub use request_id::RequestId;
 pub use response::{CodeFacts, ErrorBody, ErrorResponse, Meta, ValidationError};
 pub use surface::{ParseSurfaceError, Surface};
 pub use unkey_errors_macros::UnkeyError;
@@ -97,6 +110,8 @@ pub mod __private {
     pub use crate::code::{deserialize_code, find_urn, write_variant_path};
     #[cfg(feature = "axum")]
     pub use ::axum;
+    #[cfg(feature = "tonic")]
+    pub use ::tonic;
     #[cfg(feature = "utoipa")]
     pub use ::utoipa;
     pub use serde;
@@ -132,6 +147,40 @@ macro_rules! __into_response {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __into_response {
+    ($($anything:tt)*) => {};
+}
+
+/// `From<E> for tonic::Status` for a derived error when the `tonic` feature is on; nothing
+/// otherwise. `#[derive(UnkeyError)]` calls it, since the derive cannot see this crate's
+/// features.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __into_status {
+    ([$($generics:tt)*] $ty:ty, [$($predicates:tt)*]) => {
+        impl<$($generics)*> ::core::convert::From<$ty> for $crate::__private::tonic::Status
+        where
+            $($predicates)*
+        {
+            fn from(error: $ty) -> Self {
+                // Whether the error is a `std::error::Error`, for its sources in the log (see
+                // the probe's docs).
+                #[allow(unused_imports)]
+                use $crate::grpc::__private::{IsStdError as _, NotStdError as _};
+                let probe = $crate::grpc::__private::Probe(&error);
+                let as_error = (&probe).as_std_error();
+                $crate::grpc::__private::status(&error, as_error)
+            }
+        }
+    };
+}
+
+/// `From<E> for tonic::Status` for a derived error when the `tonic` feature is on; nothing
+/// otherwise.
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __into_status {
     ($($anything:tt)*) => {};
 }
 

@@ -124,6 +124,8 @@ pub(super) struct Fields {
     pub(super) surfaces: Option<(Option<Vec<Surface>>, Place)>,
     /// The `gateway` mapping's fields as read, and where it stands.
     pub(super) gateway: Option<(GatewayFields, Place)>,
+    /// `grpc`, when given and well formed.
+    pub(super) grpc: Option<crate::GrpcCode>,
     pub(super) related: Vec<(Urn, Position)>,
     pub(super) what_happened: String,
     pub(super) how_to_fix: String,
@@ -189,6 +191,7 @@ pub(super) fn validate_entry(
             "gateway" => {
                 fields.gateway = Some((gateway_fields(value, field, outline, report), field));
             }
+            "grpc" => fields.grpc = grpc_code(value, field, report),
             "related" => fields.related = related(value, field, outline, report),
             "what_happened" => fields.what_happened = prose(name, value, field, report),
             "how_to_fix" => fields.how_to_fix = prose(name, value, field, report),
@@ -273,10 +276,14 @@ pub(super) fn validate_entry(
             }),
             None => None,
         };
+        let status = fields.status?;
         Some(Entry {
             code: code?,
-            status: fields.status?,
+            status,
             gateway,
+            grpc: fields
+                .grpc
+                .unwrap_or_else(|| crate::GrpcCode::for_http_status(status)),
             title: fields.title?,
             api,
             description: fields.description?,

@@ -1,7 +1,8 @@
 //! The parsed YAML tree to a validated [`Catalogue`], reporting every problem found.
 //!
 //! One module per part of the file: `top` (the top-level keys and the assembled catalogue),
-//! `entry` (each entry's fields), `gateway` (surfaces and the gateway's facts), `related`,
+//! `entry` (each entry's fields), `gateway` (surfaces and the gateway's facts), `grpc` (an
+//! entry's gRPC status and the catalogue's error domain), `related`,
 //! `names` (generated Rust names), `navigation` (`docs_navigation`), `lint` (the `lint`
 //! mappings) and `keys` (what every mapping shares: repeated and unknown keys).
 
@@ -20,8 +21,9 @@ use crate::yaml::Node;
 pub const MAX_ENTRIES: usize = 65_535;
 
 /// Every top-level key a catalogue may have.
-pub const TOP_LEVEL_KEYS: [&str; 6] = [
+pub const TOP_LEVEL_KEYS: [&str; 7] = [
     "docs_base_url",
+    "domain",
     "docs_navigation",
     "exhaustive",
     "framework",
@@ -66,7 +68,7 @@ pub const PAGE_SECTIONS: [&str; 3] = ["what_happened", "how_to_fix", "common_mis
 pub const GATEWAY_FIELDS: [&str; 4] = ["status", "title", "message", "message_from_error"];
 
 /// Every field an entry may have.
-pub const ENTRY_FIELDS: [&str; 15] = [
+pub const ENTRY_FIELDS: [&str; 16] = [
     "status",
     "title",
     "description",
@@ -76,6 +78,7 @@ pub const ENTRY_FIELDS: [&str; 15] = [
     "deprecated",
     "surfaces",
     "gateway",
+    "grpc",
     "related",
     "what_happened",
     "how_to_fix",
@@ -91,6 +94,7 @@ const RESERVED_PARTS: [&str; 3] = ["self", "super", "crate"];
 mod entry;
 mod framework;
 mod gateway;
+mod grpc;
 mod keys;
 mod lint;
 mod names;
@@ -101,6 +105,7 @@ mod top;
 use entry::*;
 use framework::*;
 use gateway::*;
+use grpc::*;
 use keys::*;
 pub use lint::{ENTRY_LINT_KEYS, LINT_KEYS, LINT_RULES};
 use lint::{entry_lint, lint_settings};

@@ -26,6 +26,7 @@ pub(crate) fn validate(
     };
 
     let mut docs_base_url = None;
+    let mut domain_name = None;
     let mut entries = None;
     let mut exhaustive = false;
     let mut navigation = None;
@@ -43,6 +44,7 @@ pub(crate) fn validate(
         };
         match name {
             "docs_base_url" => docs_base_url = docs_url(value, place, report),
+            "domain" => domain_name = domain(value, place, report),
             "errors" => entries = Some(validate_entries(value, place, outline, report)),
             "exhaustive" => exhaustive = flag(name, value, place, report),
             "framework" => framework = Some(framework_fields(value, place, outline, report)),
@@ -84,6 +86,7 @@ pub(crate) fn validate(
             docs_navigation,
             framework,
         )
+        .with_domain(domain_name)
         .with_lint_settings(lint.unwrap_or_default()),
     )
     .filter(|_| !report.has_errors())

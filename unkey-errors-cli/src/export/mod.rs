@@ -146,7 +146,7 @@ pub struct Fact {
 
 /// The facts of a code, in the order the modules list them. The code itself comes first in
 /// every module, so it is not listed here.
-pub const FACTS: [Fact; 11] = [
+pub const FACTS: [Fact; 12] = [
     Fact {
         typescript: "status",
         go: "Status",
@@ -208,6 +208,13 @@ pub const FACTS: [Fact; 11] = [
                 .and_then(|gateway| gateway.message.clone())
                 .map_or(FactValue::Absent, FactValue::Text)
         },
+    },
+    Fact {
+        typescript: "grpcCode",
+        go: "GRPCCode",
+        doc: "The gRPC status code's name the code is answered with over gRPC, e.g. `NOT_FOUND`.",
+        kind: FactKind::Text,
+        value: |_, entry| FactValue::Text(entry.grpc.name().to_owned()),
     },
     Fact {
         typescript: "description",

@@ -45,6 +45,16 @@ pub fn top_level_properties() -> Vec<(&'static str, Value)> {
             }),
         ),
         (
+            "domain",
+            json!({
+                "description": "The error domain of the catalogue's gRPC errors: the `domain` of each status's \
+                                `ErrorInfo` (AIP-193), the service's name. Default: the host of `docs_base_url`.",
+                "type": "string",
+                "pattern": "^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$",
+                "examples": ["unkey.com"],
+            }),
+        ),
+        (
             "docs_navigation",
             json!({
                 "description": "How the docs' navigation (the errors group of Mintlify's `docs.json`, rendered to \
@@ -234,6 +244,15 @@ pub fn entry_properties() -> Vec<(&'static str, Value)> {
                 "minItems": 1,
                 "uniqueItems": true,
                 "default": ["api"],
+            }),
+        ),
+        (
+            "grpc",
+            json!({
+                "description": "The gRPC status code the code is answered with over gRPC, by its name. Default: \
+                                the one for its `status` in docs/catalogue.md's table (404 `NOT_FOUND`, \
+                                409 `ABORTED`, 412 `FAILED_PRECONDITION`, 500 `INTERNAL`, …).",
+                "enum": unkey_errors_catalogue::GrpcCode::ALL[1..].iter().map(|code| code.name()).collect::<Vec<_>>(),
             }),
         ),
         (

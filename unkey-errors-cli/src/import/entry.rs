@@ -26,6 +26,10 @@ pub struct ImportedEntry {
     pub description: Option<String>,
     /// The example's `detail`.
     pub detail: Option<String>,
+    /// The gRPC status the page's gRPC line names, e.g. `UNAVAILABLE`.
+    pub grpc: Option<String>,
+    /// The error domain the page's gRPC line names, and that line.
+    pub domain: Option<(String, usize)>,
     /// The reason for the deprecation; empty when the page marks it deprecated without one.
     pub deprecated: Option<String>,
     /// Whether the API sends the code (an API example, or no example at all).
@@ -190,6 +194,8 @@ struct Witnesses {
     gateway_examples: usize,
     message_is_example: bool,
     message_is_masked: bool,
+    grpc: Vec<Witness<String>>,
+    domain: Vec<Witness<String>>,
 }
 
 /// Maps a read page to its entry, reporting every part that does not land; `None` (reported)
@@ -231,6 +237,8 @@ pub fn entry(page: &Page, path: &str, report: &mut Report) -> Option<ImportedEnt
         title: None,
         description: None,
         detail: None,
+        grpc: None,
+        domain: None,
         deprecated: None,
         api: true,
         gateway: None,
@@ -496,6 +504,20 @@ impl Mapper<'_> {
 
     fn paragraphs(&mut self, page: &Page, witnesses: &mut Witnesses) {
         for paragraph in &page.paragraphs {
+            if let Some((grpc, domain)) = grpc_sentence(&paragraph.text) {
+                let source = "the sentence on the gRPC status";
+                witnesses.grpc.push(Witness {
+                    value: grpc,
+                    line: paragraph.line,
+                    source,
+                });
+                witnesses.domain.push(Witness {
+                    value: domain,
+                    line: paragraph.line,
+                    source,
+                });
+                continue;
+            }
             match statement(&paragraph.text) {
                 Some(statement) => {
                     let line = paragraph.line;
@@ -806,6 +828,10 @@ impl Mapper<'_> {
                 message_from_error: message_is_example || message_is_masked,
             });
         }
+        entry.grpc = self.settle("grpc", &witnesses.grpc.iter().collect::<Vec<_>>());
+        entry.domain = self
+            .settle("domain", &witnesses.domain.iter().collect::<Vec<_>>())
+            .map(|domain| (domain, witnesses.domain[0].line));
         let errors_array = self.settle(
             "errors_array",
             &witnesses.errors_array.iter().collect::<Vec<_>>(),
@@ -1162,6 +1188,17 @@ fn statement(text: &str) -> Option<Statement> {
         rest = after;
     }
     rest.is_empty().then_some(statement)
+}
+
+/// Reads our renderer's gRPC line, `Over gRPC the status is `NAME`, with an `ErrorInfo` of
+/// reason `REASON` in domain `DOMAIN`.`: the status's name and the domain (the reason is the
+/// code's own, so it states nothing new).
+fn grpc_sentence(text: &str) -> Option<(String, String)> {
+    let rest = text.trim().strip_prefix("Over gRPC the status is `")?;
+    let (name, rest) = rest.split_once("`, with an `ErrorInfo` of reason `")?;
+    let (_reason, rest) = rest.split_once("` in domain `")?;
+    let domain = rest.strip_suffix("`.")?;
+    Some((name.to_owned(), domain.to_owned()))
 }
 
 /// `**503 Service Unavailable**` → (503, "Service Unavailable").

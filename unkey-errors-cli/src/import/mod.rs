@@ -24,6 +24,8 @@ pub use report::{Finding, Kind, Report};
 pub struct Import {
     /// The docs base URL the pages' examples show, when they show one.
     pub docs_base_url: Option<String>,
+    /// The error domain the pages' gRPC lines name, when they name one.
+    pub domain: Option<String>,
     /// One entry per page that has a code, sorted by code, then page.
     pub entries: Vec<ImportedEntry>,
     /// How many pages were read.
@@ -35,7 +37,11 @@ pub struct Import {
 impl Import {
     /// The catalogue's YAML text.
     pub fn catalogue(&self) -> String {
-        write::catalogue(self.docs_base_url.as_deref(), &self.entries)
+        write::catalogue(
+            self.docs_base_url.as_deref(),
+            self.domain.as_deref(),
+            &self.entries,
+        )
     }
 }
 
@@ -99,9 +105,11 @@ pub fn import_pages(pages: &[(String, Vec<u8>)], shown_as: &str) -> Import {
     check_duplicates(&entries, &mut report);
     check_related(&entries, &mut report);
     let docs_base_url = docs_base_url(&entries, &mut report);
+    let domain = domain(&entries, &mut report);
     report.sort();
     Import {
         docs_base_url,
+        domain,
         entries,
         pages: pages.len(),
         report,
@@ -256,6 +264,34 @@ fn docs_base_url(entries: &[ImportedEntry], report: &mut Report) -> Option<Strin
                     format!(
                         "the example's `type` is below `{base}`, but {count} of {total} pages' \
                          examples are below `{chosen}`, the catalogue's `docs_base_url`"
+                    ),
+                );
+            }
+        }
+    }
+    Some(chosen.to_owned())
+}
+
+/// The error domain most pages' gRPC lines name (the first in order on a tie); every page that
+/// names another is reported.
+fn domain(entries: &[ImportedEntry], report: &mut Report) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (domain, _) in entries.iter().filter_map(|entry| entry.domain.as_ref()) {
+        *counts.entry(domain.as_str()).or_default() += 1;
+    }
+    let (&chosen, _) = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
+    for entry in entries {
+        if let Some((domain, line)) = &entry.domain {
+            if domain != chosen {
+                report.push(
+                    &entry.path,
+                    *line,
+                    Kind::Disagrees,
+                    format!(
+                        "the gRPC line names the domain `{domain}`, but most pages name \
+                         `{chosen}`, the catalogue's `domain`"
                     ),
                 );
             }

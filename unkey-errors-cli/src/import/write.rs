@@ -9,6 +9,8 @@
 
 use std::fmt::Write;
 
+use unkey_errors_catalogue::GrpcCode;
+
 use super::entry::ImportedEntry;
 
 /// The first line, as `errors.yaml` has it: editors find the format's JSON Schema through it.
@@ -17,7 +19,11 @@ pub const MODELINE: &str = "# yaml-language-server: $schema=docs/catalogue.schem
 
 /// The catalogue text of `entries` (sorted by code, then page, so the output is the same on
 /// every run), under `docs_base_url` when the pages show one.
-pub fn catalogue(docs_base_url: Option<&str>, entries: &[ImportedEntry]) -> String {
+pub fn catalogue(
+    docs_base_url: Option<&str>,
+    domain: Option<&str>,
+    entries: &[ImportedEntry],
+) -> String {
     let mut entries: Vec<&ImportedEntry> = entries.iter().collect();
     entries.sort_by(|a, b| (&a.code, &a.path).cmp(&(&b.code, &b.path)));
     let mut text = String::with_capacity(4096 * (entries.len() + 1));
@@ -29,6 +35,9 @@ pub fn catalogue(docs_base_url: Option<&str>, entries: &[ImportedEntry]) -> Stri
     );
     if let Some(url) = docs_base_url {
         let _ = writeln!(text, "docs_base_url: {}\n", line_scalar(url));
+    }
+    if let Some(domain) = domain {
+        let _ = writeln!(text, "domain: {}\n", line_scalar(domain));
     }
     text.push_str("errors:\n");
     for (index, entry) in entries.iter().enumerate() {
@@ -46,8 +55,16 @@ fn write_entry(text: &mut String, entry: &ImportedEntry) {
     if let Some(status) = entry.status {
         let _ = writeln!(text, "    status: {status}");
     }
+    // The gRPC status only where it is not the default of the HTTP status (as `errors.yaml`
+    // states it).
+    let grpc = entry.grpc.as_ref().filter(|name| {
+        entry
+            .status
+            .is_none_or(|status| GrpcCode::for_http_status(status).name() != name.as_str())
+    });
     for (name, value) in [
         ("title", &entry.title),
+        ("grpc", &grpc.cloned()),
         ("description", &entry.description),
         ("detail", &entry.detail),
         ("deprecated", &entry.deprecated),
@@ -218,6 +235,8 @@ mod tests {
             status: Some(404),
             title: Some("Not Found".to_owned()),
             description: Some("The order does not exist.".to_owned()),
+            grpc: None,
+            domain: None,
             detail: Some("No order ord_1".to_owned()),
             deprecated: None,
             api: true,
@@ -257,6 +276,7 @@ mod tests {
         gateway.what_happened = Some("  indented first\n\nthen | more: here".to_owned());
         let text = catalogue(
             Some("https://shop.example/docs/errors"),
+            None,
             &[entry("err:shop:orders:not_found"), gateway],
         );
         assert_eq!(
@@ -426,7 +446,7 @@ errors:
             });
             entries.push(e);
         }
-        let text = catalogue(Some("https://x.example/errors #1"), &entries);
+        let text = catalogue(Some("https://x.example/errors #1"), None, &entries);
         let loaded = load(&text);
         assert_eq!(loaded.docs_base_url, "https://x.example/errors #1");
         assert_eq!(loaded.entries.len(), entries.len());

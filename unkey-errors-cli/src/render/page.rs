@@ -13,7 +13,7 @@ pub const MASKED_MESSAGE: &str = " Its `message` comes from the error raised, bu
 
 /// The MDX page of `entry`: frontmatter, the code in a `<Danger>` line, a `<Warning>` line with
 /// the reason when the code is deprecated, an example response from every surface that sends
-/// the code, then the sections the entry has (an empty one is left out, not printed as a bare
+/// the code, a line with its gRPC status and `ErrorInfo`, then the sections the entry has (an empty one is left out, not printed as a bare
 /// heading).
 pub fn page(catalogue: &Catalogue, entry: &Entry) -> String {
     let mut page = String::with_capacity(4096);
@@ -32,6 +32,13 @@ pub fn page(catalogue: &Catalogue, entry: &Entry) -> String {
         );
     }
     write_examples(&mut page, &examples(catalogue, entry));
+    let _ = write!(
+        page,
+        "\nOver gRPC the status is `{}`, with an `ErrorInfo` of reason `{}` in domain `{}`.\n",
+        entry.grpc,
+        entry.code.grpc_reason(),
+        catalogue.domain
+    );
     for (heading, markdown) in [
         ("What Happened?", &entry.what_happened),
         ("How To Fix", &entry.how_to_fix),

@@ -142,6 +142,13 @@ impl Code {
     table(out, catalogue, |e| e.description.as_str());
     out.push_str("    const DOCS_URL_TABLE: &'static [&'static str] = ");
     table(out, catalogue, |e| catalogue.docs_url(e));
+    let _ = write!(
+        out,
+        "    /// The error domain of this catalogue's gRPC errors (`google.rpc.ErrorInfo.domain`).
+    pub const DOMAIN: &'static str = {:?};
+",
+        catalogue.domain
+    );
     out.push_str("    const ERRORS_ARRAY_TABLE: &'static [bool] = ");
     table(out, catalogue, |e| e.errors_array);
     out.push_str(
@@ -157,8 +164,8 @@ impl Code {
     out.push_str(FROM_STR);
 }
 
-/// The accessors whose answer is the same for most codes: `deprecation` and the per-surface
-/// facts. Each is a `match` over the codes that differ only, since a table would cost a cell
+/// The accessors whose answer is the same for most codes: `deprecation`, the per-surface
+/// facts and the gRPC status (stated only where it is not its HTTP status's default). Each is a `match` over the codes that differ only, since a table would cost a cell
 /// per code (most codes are current and sent by the API alone).
 fn sparse_accessors(out: &mut String, catalogue: &Catalogue) {
     sparse_accessor(
@@ -209,6 +216,18 @@ fn sparse_accessors(out: &mut String, catalogue: &Catalogue) {
             Some(some(format!("{message:?}")))
         },
         "::core::option::Option::None",
+    );
+    sparse_accessor(
+        out,
+        catalogue,
+        "/// The gRPC status the code is answered with: the entry's `grpc`, or the default for its
+    /// HTTP status.
+    pub const fn grpc_code(self) -> __unkey_errors::GrpcCode",
+        |e| {
+            (e.grpc != unkey_errors_catalogue::GrpcCode::for_http_status(e.status))
+                .then(|| format!("__unkey_errors::GrpcCode::{}", e.grpc.variant_name()))
+        },
+        "__unkey_errors::GrpcCode::for_http_status(self.status())",
     );
 }
 
@@ -351,6 +370,8 @@ impl __unkey_errors::__private::Sealed for Code {}
 impl __unkey_errors::ErrorCode for Code {
     const ALL: &'static [Self] = Code::ALL;
 
+    const DOMAIN: &'static str = Code::DOMAIN;
+
     fn as_str(self) -> &'static str {
         Code::as_str(self)
     }
@@ -397,6 +418,10 @@ impl __unkey_errors::ErrorCode for Code {
 
     fn for_condition(condition: __unkey_errors::Condition) -> ::core::option::Option<Self> {
         Code::for_condition(condition)
+    }
+
+    fn grpc_code(self) -> __unkey_errors::GrpcCode {
+        Code::grpc_code(self)
     }
 }
 

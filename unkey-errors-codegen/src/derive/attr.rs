@@ -16,7 +16,7 @@ pub(crate) struct ContainerAttrs {
     pub(crate) runtime: Option<syn::Path>,
     /// `surface = "gateway"`: the system that answers with the type's errors (default: the API).
     pub(crate) surface: Option<syn::Ident>,
-    /// `skip(IntoResponse, IntoResponses)`: the impls the derive leaves to the type.
+    /// `skip(IntoResponse, IntoResponses, Status)`: the impls the derive leaves to the type.
     pub(crate) skip: Skip,
 }
 
@@ -27,10 +27,12 @@ pub(crate) struct Skip {
     pub(crate) into_response: bool,
     /// `IntoResponses` (utoipa), written by hand.
     pub(crate) into_responses: bool,
+    /// `From<Self> for tonic::Status` (tonic), written by hand.
+    pub(crate) status: bool,
 }
 
 /// The impls `skip(…)` can name, as the traits are named.
-const SKIPPABLE: [&str; 2] = ["IntoResponse", "IntoResponses"];
+const SKIPPABLE: [&str; 3] = ["IntoResponse", "IntoResponses", "Status"];
 
 /// The values of `surface = "…"`, and the `unkey_errors::Surface` variant each names.
 const SURFACES: [(&str, &str); 2] = [("api", "Api"), ("gateway", "Gateway")];
@@ -234,6 +236,7 @@ fn read_skip(path: &syn::Path, skip: &mut Skip, errors: &mut Errors) {
     let slot = match name.as_str() {
         "IntoResponse" => &mut skip.into_response,
         "IntoResponses" => &mut skip.into_responses,
+        "Status" => &mut skip.status,
         _ => {
             let hint = unkey_errors_catalogue::did_you_mean(&unkey_errors_catalogue::closest(
                 &name,

@@ -72,7 +72,7 @@ pub(crate) fn expand(
     }
 }
 
-/// `IntoResponse` and `IntoResponses` through the runtime's macros, which add each only when
+/// `IntoResponse`, `IntoResponses` and `From<Self> for tonic::Status` through the runtime's macros, which add each only when
 /// its feature is on (the derive cannot see the runtime's features), except those the type
 /// writes itself (`skip`). `codes` are the codes of the type's items, for `IntoResponses`.
 pub(crate) fn framework_impls(
@@ -99,7 +99,12 @@ pub(crate) fn framework_impls(
             );
         }
     });
-    quote!(#into_response #into_responses)
+    let into_status = (!container.skip.status).then(|| {
+        quote! {
+            #runtime::__into_status!([#params] #ident #ty_generics, [#predicates]);
+        }
+    });
+    quote!(#into_response #into_responses #into_status)
 }
 
 /// The type's generic parameters as an impl declares them: without their defaults, which

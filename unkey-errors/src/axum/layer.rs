@@ -393,6 +393,7 @@ impl<C: ErrorCode> Pending<C> {
             set_header(&mut parts.headers, &value);
         }
         log::answered(report, rendered_id);
+        crate::metrics::count_http::<C>(report.surface, &report.code, parts.status.as_u16());
         Response::from_parts(parts, body)
     }
 }

@@ -111,10 +111,14 @@ fn the_public_api_of_every_listed_crate_is_as_committed() {
     );
 }
 
-/// Documents the listed crates as rustdoc JSON and returns the directory that holds the files.
+/// Documents the workspace's libraries as rustdoc JSON and returns the directory that holds
+/// the files.
 fn rustdoc_json() -> PathBuf {
     // The workspace's target directory (the one `cargo test` builds in), so the dependencies
-    // compiled by `cargo doc` and earlier runs are reused.
+    // compiled by `cargo doc` and earlier runs are reused. The whole workspace rather than the
+    // listed crates alone: cargo then resolves the dependencies' features nearly as for
+    // `cargo doc --workspace`, and reuses more of what that compiled (measured on CI's
+    // machine: 18 s of CPU after it, against 37 s for the listed crates alone).
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("the temporary directory is inside the target directory")
@@ -124,19 +128,17 @@ fn rustdoc_json() -> PathBuf {
     let mut command = cargo("doc");
     command
         .args([
+            "--workspace",
             "--no-deps",
             "--lib",
             "--all-features",
             "--quiet",
-            "--target-dir",
         ])
+        .arg("--target-dir")
         .arg(&target)
         .env("RUSTDOC", &wrapper)
         .env("UNKEY_ERRORS_RUSTDOC", rustdoc)
         .env("RUSTDOCFLAGS", "-Z unstable-options --output-format json");
-    for krate in LISTED {
-        command.args(["--package", krate]);
-    }
     output(&mut command);
     target.join("doc")
 }

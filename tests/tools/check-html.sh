@@ -14,7 +14,7 @@ work=$PWD/target/tools/html
 rm -rf "$work"
 mkdir -p "$work"
 
-cargo build --quiet -p unkey-errors --example gateway_page
+cargo build --quiet -p unkey-errors --features html --example gateway_page
 page=target/debug/examples/gateway_page
 chromium=$(command -v chromium || command -v chromium-browser)
 # Headless, with nothing reaching out to the network (this machine's network is closed).

@@ -1,7 +1,7 @@
 //! Prints the gateway's HTML error page for a code, as a browser would get it:
 //!
 //! ```text
-//! cargo run -p unkey-errors --example gateway_page -- CODE REQUEST_ID [MESSAGE]
+//! cargo run -p unkey-errors --features html --example gateway_page -- CODE REQUEST_ID [MESSAGE]
 //! ```
 //!
 //! Without MESSAGE the page carries the catalogue's public message. `tests/tools/check-html.sh`

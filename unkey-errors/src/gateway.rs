@@ -1,7 +1,8 @@
 //! The body the gateway (`frontline`, in front of deployed apps) sends with every error: JSON for
-//! programs, an HTML page for browsers.
+//! programs, an HTML page for browsers (the `html` feature).
 
 use std::borrow::Cow;
+#[cfg(feature = "html")]
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
@@ -20,7 +21,7 @@ pub(crate) const UNSENT_TITLE: &str = "Internal Server Error";
 pub const UNSENT_MESSAGE: &str = "The gateway could not process this request.";
 
 /// The gateway's error body: `{"meta":{"requestId":"req_…"},"error":{"code":"err:…","message":"…"}}`,
-/// or, for a browser, the same facts as an HTML page ([`to_html`](Self::to_html)).
+/// or, for a browser, the same facts as an HTML page (`to_html`, with the `html` feature).
 ///
 /// Unlike the API's [`ErrorResponse`](crate::ErrorResponse), the body does not repeat the
 /// status or title, so the response keeps its code typed: `C` is the catalogue's code type
@@ -251,6 +252,8 @@ impl<C: ErrorCode> GatewayResponse<C> {
     /// assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     /// assert!(!page.contains("<script"));
     /// ```
+    #[cfg(feature = "html")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "html")))]
     pub fn to_html(&self) -> String {
         let code = self.error.code;
         page(
@@ -265,6 +268,7 @@ impl<C: ErrorCode> GatewayResponse<C> {
 }
 
 /// The gateway's error page for a code's facts: what [`GatewayResponse::to_html`] returns.
+#[cfg(feature = "html")]
 pub(crate) fn page(
     status: u16,
     title: &str,
@@ -303,17 +307,20 @@ pub(crate) fn page(
 
 /// `value` with the five characters HTML reserves (`&`, `<`, `>`, `"`, `'`) escaped: safe as
 /// element text and inside any quoted attribute, so no value needs to know where it goes.
+#[cfg(feature = "html")]
 fn text(value: &str) -> Cow<'_, str> {
     html_escape::encode_quoted_attribute(value)
 }
 
 /// Appends `value` to `page`, escaped as [`text`] escapes it.
+#[cfg(feature = "html")]
 fn escape_into(value: &str, page: &mut String) {
     html_escape::encode_quoted_attribute_to_string(value, page);
 }
 
 /// The error page's styles: system fonts and colours for light and dark, so the page needs
 /// nothing from the network and reads well in either setting.
+#[cfg(feature = "html")]
 const PAGE_STYLE: &str = "
 :root{--bg:#f6f6f7;--card:#fff;--fg:#16161a;--muted:#5f5f6b;--border:#e3e3e8;--link:#0b57d0}
 @media (prefers-color-scheme: dark){:root{--bg:#0e0e11;--card:#18181c;--fg:#ececf1;--muted:#a0a0ab;--border:#2c2c33;--link:#8ab4f8}}
@@ -361,6 +368,7 @@ mod tests {
         assert_eq!(response.status(), 500);
         assert_eq!(response.title(), "Internal Server Error");
         assert_eq!(response.error.message, UNSENT_MESSAGE);
+        #[cfg(feature = "html")]
         assert!(
             response
                 .to_html()
@@ -377,6 +385,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "html")]
     #[test]
     fn the_page_escapes_every_value_and_links_the_docs() {
         let response = GatewayResponse::with_message(

@@ -30,7 +30,7 @@ fn main() {
     let unkey =
         unkey_errors_catalogue::load(&unkey_path, "errors.yaml").expect("errors.yaml is valid");
     let unkey_codes: Vec<naive::Entry> = unkey
-        .entries
+        .entries()
         .iter()
         .map(|e| naive::Entry {
             urn: e.code.as_str().to_owned(),

@@ -64,12 +64,13 @@ fn round_trip(entry: &ImportedEntry) {
             *section = Some("x".to_owned());
         }
     }
-    let text = import::write::catalogue(Some("https://x.example/errors"), &[complete.clone()]);
+    let text =
+        import::write::catalogue(Some("https://x.example/errors"), None, &[complete.clone()]);
     let catalogue = match unkey_errors_catalogue::parse(text.as_bytes(), "imported.yaml") {
         Ok(catalogue) => catalogue,
         Err(problems) => panic!("{problems}\n---\n{text}"),
     };
-    let got = &catalogue.entries[0];
+    let got = &catalogue.entries()[0];
     let trimmed = |value: &Option<String>| value.as_deref().map(|v| v.trim().to_owned());
     assert_eq!(Some(got.status), complete.status);
     assert_eq!(Some(got.title.clone()), trimmed(&complete.title));

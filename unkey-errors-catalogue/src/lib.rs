@@ -23,7 +23,7 @@
 //!     common_mistakes: '- **Stale ids**: orders are deleted after a year.'
 //! ";
 //! let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
-//! let entry = &catalogue.entries[0];
+//! let entry = &catalogue.entries()[0];
 //! assert_eq!(entry.status, 404);
 //! assert_eq!(catalogue.docs_url(entry), "https://example.com/docs/errors/shop/orders/not_found");
 //! ```

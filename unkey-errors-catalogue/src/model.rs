@@ -124,25 +124,19 @@ impl fmt::Display for Urn {
 }
 
 /// A validated catalogue: every entry well formed, every code unique, every reference resolved.
+///
+/// Read through its accessors: the fields are private so that what validation established (the
+/// index by code, the framework codes' entries) cannot go stale, and `#[non_exhaustive]` so a
+/// release may add facts.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Catalogue {
-    /// Base URL of the docs pages, without a trailing `/`; an entry's page is at
-    /// `<docs_base_url>/<system>/<category>/<specific>`.
-    pub docs_base_url: String,
-    /// The error domain of the catalogue's gRPC errors (`google.rpc.ErrorInfo.domain`), e.g.
-    /// `unkey.com`: the top-level `domain`, or else the host of `docs_base_url`.
-    pub domain: String,
-    /// The entries, in file order.
-    pub entries: Vec<Entry>,
-    /// Whether the generated `Code` enum is exhaustive (top-level `exhaustive: true`). By
-    /// default it is `#[non_exhaustive]`, so a release that adds codes is a minor release.
-    pub exhaustive: bool,
-    /// How the docs' navigation presents the catalogue (top-level `docs_navigation`), with
-    /// every default filled in.
-    pub docs_navigation: DocsNavigation,
-    /// The code the service answers each framework condition with (top-level `framework`),
-    /// in [`Condition::ALL`]'s order; a condition not listed passes through unchanged.
-    pub framework: Vec<(Condition, Urn)>,
+    docs_base_url: String,
+    domain: String,
+    entries: Vec<Entry>,
+    exhaustive: bool,
+    docs_navigation: DocsNavigation,
+    framework: Vec<(Condition, Urn)>,
     /// Position in `entries` by code, so lookups (a page's related codes, a doc comment's
     /// links) stay constant-time in large catalogues.
     by_code: HashMap<String, usize>,
@@ -196,17 +190,44 @@ impl Catalogue {
         &self.lint
     }
 
+    /// Base URL of the docs pages, without a trailing `/`; an entry's page is at
+    /// `<docs_base_url>/<system>/<category>/<specific>`.
+    pub fn docs_base_url(&self) -> &str {
+        &self.docs_base_url
+    }
+
+    /// The error domain of the catalogue's gRPC errors (`google.rpc.ErrorInfo.domain`), e.g.
+    /// `unkey.com`: the top-level `domain`, or else the host of `docs_base_url`.
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    /// The entries, in file order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Whether the generated `Code` enum is exhaustive (top-level `exhaustive: true`). By
+    /// default it is `#[non_exhaustive]`, so a release that adds codes is a minor release.
+    pub fn exhaustive(&self) -> bool {
+        self.exhaustive
+    }
+
+    /// How the docs' navigation presents the catalogue (top-level `docs_navigation`), with
+    /// every default filled in.
+    pub fn docs_navigation(&self) -> &DocsNavigation {
+        &self.docs_navigation
+    }
+
+    /// The code the service answers each framework condition with (top-level `framework`),
+    /// in [`Condition::ALL`]'s order; a condition not listed passes through unchanged.
+    pub fn framework(&self) -> &[(Condition, Urn)] {
+        &self.framework
+    }
+
     /// The entry for `code`, if the catalogue defines it.
     pub fn get(&self, code: &str) -> Option<&Entry> {
-        let indexed = self.by_code.get(code).and_then(|&i| self.entries.get(i));
-        match indexed {
-            Some(entry) if entry.code.as_str() == code => Some(entry),
-            // `entries` is public: if it was changed after loading, search it instead.
-            _ => self
-                .entries
-                .iter()
-                .find(|entry| entry.code.as_str() == code),
-        }
+        self.by_code.get(code).and_then(|&i| self.entries.get(i))
     }
 
     /// The code the catalogue names for `condition` in its `framework` mapping, if any.
@@ -245,6 +266,7 @@ pub(crate) fn host_of(url: &str) -> &str {
 /// group's name, icon and whether it starts expanded, and the systems in the order shown, each
 /// under its own group name. Categories are shown in [`title_case`], pages sorted by code.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DocsNavigation {
     /// The name of the group that holds every error page, e.g. `Errors`.
     pub group: String,
@@ -258,6 +280,7 @@ pub struct DocsNavigation {
 
 /// One system's group in the docs' navigation.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct NavigationSystem {
     /// The system part of its codes, e.g. `unkey`.
     pub system: String,
@@ -434,6 +457,7 @@ impl Condition {
 /// What the gateway sends for a code: its own status and title where they differ from the
 /// entry's, and the public message of its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct GatewayFacts {
     /// The HTTP status the gateway answers with, 400 to 599.
     pub status: u16,
@@ -445,7 +469,10 @@ pub struct GatewayFacts {
 }
 
 /// One error of the catalogue.
+///
+/// `#[non_exhaustive]`: a release may add facts (it has, with each surface and gRPC status).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Entry {
     /// The URN code.
     pub code: Urn,

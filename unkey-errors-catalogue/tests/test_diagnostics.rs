@@ -36,9 +36,9 @@ fn a_valid_catalogue_parses() {
         entry("err:shop:items:not_found")
     );
     let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    assert_eq!(catalogue.entries.len(), 2);
-    assert_eq!(catalogue.entries[1].line, 11);
-    assert_eq!(catalogue.docs_base_url, "https://example.com/docs/errors");
+    assert_eq!(catalogue.entries().len(), 2);
+    assert_eq!(catalogue.entries()[1].line, 11);
+    assert_eq!(catalogue.docs_base_url(), "https://example.com/docs/errors");
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn an_unquoted_hash_that_would_cut_a_title_is_an_error() {
             entry("err:a:b:c").replace("title: Not Found", &format!("title: {title}"))
         );
         let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-        assert!(catalogue.entries[0].title.contains('#'), "{title}");
+        assert!(catalogue.entries()[0].title.contains('#'), "{title}");
     }
 }
 
@@ -490,7 +490,7 @@ fn random_binary_is_an_error_not_a_panic() {
 fn a_bom_and_crlf_line_endings_are_accepted() {
     let yaml = format!("\u{feff}{HEADER}{}", entry("err:a:b:c")).replace('\n', "\r\n");
     let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    assert_eq!(catalogue.entries[0].title, "Not Found");
+    assert_eq!(catalogue.entries()[0].title, "Not Found");
     // Positions stay right with CRLF.
     let bad = format!("{HEADER}{}", entry("err:a:b:c").replace("404", "99")).replace('\n', "\r\n");
     assert_eq!(only(&bad).position, at(4, 13));
@@ -682,7 +682,7 @@ fn public_entries_need_every_docs_section_internal_ones_do_not() {
         "errors.yaml",
     )
     .unwrap();
-    assert!(catalogue.entries[0].internal);
+    assert!(catalogue.entries()[0].internal);
 }
 
 #[test]
@@ -724,7 +724,7 @@ fn unicode_in_titles_and_prose_is_kept_exactly() {
          detail: Ключ не найден\n{SECTIONS}"
     );
     let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    let entry = &catalogue.entries[0];
+    let entry = &catalogue.entries()[0];
     assert_eq!(entry.title, "Zugriff verweigert ✋");
     assert_eq!(entry.description, "Nicht erlaubt: 許可されていません. 🚫");
     assert_eq!(entry.detail, "Ключ не найден");
@@ -762,7 +762,7 @@ fn a_symlinked_catalogue_loads_and_a_symlink_loop_is_an_error() {
     assert_eq!(
         unkey_errors_catalogue::load(&link, "errors.yaml")
             .unwrap()
-            .entries
+            .entries()
             .len(),
         1
     );
@@ -819,24 +819,14 @@ fn lone_carriage_returns_break_lines_for_positions_and_quotes_alike() {
 }
 
 #[test]
-fn lookups_by_code_survive_changes_to_the_entries() {
+fn lookups_by_code_find_each_entry() {
     let yaml = format!("{HEADER}{}{}", entry("err:a:b:c"), entry("err:a:b:d"));
-    let mut catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    assert_eq!(
-        catalogue.get("err:a:b:d").unwrap().code.as_str(),
-        "err:a:b:d"
-    );
+    let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    // The entries are read-only, so the index by code cannot go stale.
+    for code in ["err:a:b:c", "err:a:b:d"] {
+        assert_eq!(catalogue.get(code).unwrap().code.as_str(), code);
+    }
     assert!(catalogue.get("err:a:b:e").is_none());
-    // `entries` is public; reordering it must not make `get` answer with the wrong entry.
-    catalogue.entries.reverse();
-    assert_eq!(
-        catalogue.get("err:a:b:d").unwrap().code.as_str(),
-        "err:a:b:d"
-    );
-    assert_eq!(
-        catalogue.get("err:a:b:c").unwrap().code.as_str(),
-        "err:a:b:c"
-    );
 }
 
 #[test]
@@ -851,7 +841,7 @@ fn surfaces_default_to_the_api_and_the_gateway_facts_default_to_the_entrys() {
         entry("err:a:b:gateway_only"),
     );
     let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    let [api, both, gateway_only] = &catalogue.entries[..] else {
+    let [api, both, gateway_only] = &catalogue.entries()[..] else {
         panic!("three entries");
     };
     assert!(api.api && api.gateway.is_none());
@@ -941,9 +931,8 @@ fn with_navigation(navigation: &str) -> String {
 #[test]
 fn without_docs_navigation_every_system_is_listed_alphabetically_in_title_case() {
     let yaml = with_navigation("");
-    let navigation = parse(yaml.as_bytes(), "errors.yaml")
-        .unwrap()
-        .docs_navigation;
+    let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let navigation = catalogue.docs_navigation();
     assert_eq!(navigation.group, "Errors");
     assert_eq!(navigation.icon, None);
     assert!(!navigation.expanded);
@@ -960,9 +949,8 @@ fn docs_navigation_sets_the_group_and_the_systems_order_and_names() {
     let yaml = with_navigation(
         "docs_navigation:\n  group: Error Codes\n  icon: triangle-exclamation\n  expanded: true\n  systems:\n    - system: shop\n      group: Shop Errors\n    - system: billing\n",
     );
-    let navigation = parse(yaml.as_bytes(), "errors.yaml")
-        .unwrap()
-        .docs_navigation;
+    let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let navigation = catalogue.docs_navigation();
     assert_eq!(navigation.group, "Error Codes");
     assert_eq!(navigation.icon.as_deref(), Some("triangle-exclamation"));
     assert!(navigation.expanded);

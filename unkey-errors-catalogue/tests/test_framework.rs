@@ -41,7 +41,7 @@ fn listed_conditions_get_their_codes_and_unlisted_ones_none() {
     );
     let catalogue = parse(yaml.as_bytes(), "shop.yaml").unwrap();
     let listed: Vec<(Condition, &str)> = catalogue
-        .framework
+        .framework()
         .iter()
         .map(|(condition, code)| (*condition, code.as_str()))
         .collect();
@@ -69,7 +69,7 @@ fn a_catalogue_without_framework_or_with_an_empty_one_lets_every_condition_pass(
         assert!(
             parse(yaml.as_bytes(), "shop.yaml")
                 .unwrap()
-                .framework
+                .framework()
                 .is_empty()
         );
     }

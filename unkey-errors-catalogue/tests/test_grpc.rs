@@ -29,7 +29,7 @@ fn an_entry_without_grpc_gets_the_default_of_its_status() {
     ] {
         let yaml = catalogue("", status, "");
         let parsed = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-        assert_eq!(parsed.entries[0].grpc, expected, "{status}");
+        assert_eq!(parsed.entries()[0].grpc, expected, "{status}");
     }
 }
 
@@ -37,7 +37,7 @@ fn an_entry_without_grpc_gets_the_default_of_its_status() {
 fn a_stated_grpc_code_wins_over_the_default() {
     let yaml = catalogue("", 409, "    grpc: ALREADY_EXISTS\n");
     let parsed = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    assert_eq!(parsed.entries[0].grpc, GrpcCode::AlreadyExists);
+    assert_eq!(parsed.entries()[0].grpc, GrpcCode::AlreadyExists);
 }
 
 #[test]
@@ -95,13 +95,13 @@ fn a_number_ok_or_a_list_is_no_grpc_status() {
 fn the_domain_defaults_to_the_docs_host_and_may_be_stated() {
     let yaml = catalogue("", 404, "");
     let parsed = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    assert_eq!(parsed.domain, "shop.example.com");
+    assert_eq!(parsed.domain(), "shop.example.com");
     let yaml = catalogue("domain: shop.example\n", 404, "");
     let parsed = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    assert_eq!(parsed.domain, "shop.example");
+    assert_eq!(parsed.domain(), "shop.example");
     let yaml = "docs_base_url: http://user@localhost:8080/docs\nerrors:\n  err:a:b:c:\n    status: 404\n    title: Not Found\n    description: It is not there.\n    detail: Nothing has the id x_1\n    internal: true\n";
     assert_eq!(
-        parse(yaml.as_bytes(), "errors.yaml").unwrap().domain,
+        parse(yaml.as_bytes(), "errors.yaml").unwrap().domain(),
         "localhost"
     );
 }

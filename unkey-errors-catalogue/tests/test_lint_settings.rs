@@ -45,7 +45,7 @@ fn an_entry_s_allows_and_the_top_level_settings_are_read() {
     assert_eq!(settings.status_names["gone"], [404, 410]);
     assert!(settings.status_names["conflict"].is_empty());
     assert_eq!(settings.proper_names, ["OpenAPI", "ClickHouse"]);
-    let entry = &catalogue.entries[0];
+    let entry = &catalogue.entries()[0];
     assert_eq!(
         entry.lint_allows().reason("status-name-mismatch"),
         Some("The API sends 404 here; see the changelog.")
@@ -62,7 +62,7 @@ fn without_a_lint_mapping_the_defaults_apply() {
         catalogue.lint_settings().min_section_chars,
         LintSettings::DEFAULT_MIN_SECTION_CHARS
     );
-    assert!(catalogue.entries[0].lint_allows().is_empty());
+    assert!(catalogue.entries()[0].lint_allows().is_empty());
 }
 
 #[test]

@@ -277,44 +277,44 @@ impl Change {
 /// [`place_top_level_changes`].
 pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
     let mut changes = Vec::new();
-    if old.docs_base_url != new.docs_base_url {
+    if old.docs_base_url() != new.docs_base_url() {
         changes.push(
             Change::new(Class::Breaking, Kind::DocsBaseUrl, None).values(
-                Value::from(old.docs_base_url.as_str()),
-                Value::from(new.docs_base_url.as_str()),
+                Value::from(old.docs_base_url()),
+                Value::from(new.docs_base_url()),
             ),
         );
     }
-    if old.domain != new.domain {
-        changes.push(Change::new(Class::Breaking, Kind::Domain, None).values(
-            Value::from(old.domain.as_str()),
-            Value::from(new.domain.as_str()),
-        ));
+    if old.domain() != new.domain() {
+        changes.push(
+            Change::new(Class::Breaking, Kind::Domain, None)
+                .values(Value::from(old.domain()), Value::from(new.domain())),
+        );
     }
-    if old.exhaustive != new.exhaustive {
-        let class = if new.exhaustive {
+    if old.exhaustive() != new.exhaustive() {
+        let class = if new.exhaustive() {
             Class::Additive
         } else {
             Class::Breaking
         };
         changes.push(
             Change::new(class, Kind::Exhaustive, None)
-                .values(Value::from(old.exhaustive), Value::from(new.exhaustive)),
+                .values(Value::from(old.exhaustive()), Value::from(new.exhaustive())),
         );
     }
 
-    if old.docs_navigation != new.docs_navigation {
+    if old.docs_navigation() != new.docs_navigation() {
         let navigation = |catalogue: &Catalogue| {
             let systems: Vec<String> = catalogue
-                .docs_navigation
+                .docs_navigation()
                 .systems
                 .iter()
                 .map(|s| format!("{}: {}", s.system, s.group))
                 .collect();
             serde_json::json!({
-                "group": catalogue.docs_navigation.group,
-                "icon": catalogue.docs_navigation.icon,
-                "expanded": catalogue.docs_navigation.expanded,
+                "group": catalogue.docs_navigation().group,
+                "icon": catalogue.docs_navigation().icon,
+                "expanded": catalogue.docs_navigation().expanded,
                 "systems": systems,
             })
         };
@@ -324,11 +324,11 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
         );
     }
 
-    if old.framework != new.framework {
+    if old.framework() != new.framework() {
         let framework = |catalogue: &Catalogue| {
             Value::Object(
                 catalogue
-                    .framework
+                    .framework()
                     .iter()
                     .map(|(condition, code)| (condition.key().to_owned(), code.as_str().into()))
                     .collect(),
@@ -341,12 +341,12 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
     }
 
     let removed: Vec<&Entry> = old
-        .entries
+        .entries()
         .iter()
         .filter(|entry| new.get(entry.code.as_str()).is_none())
         .collect();
     let added: Vec<&Entry> = new
-        .entries
+        .entries()
         .iter()
         .filter(|entry| old.get(entry.code.as_str()).is_none())
         .collect();
@@ -375,13 +375,13 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Change> {
             ),
         }
     }
-    for after in &new.entries {
+    for after in new.entries() {
         if let Some(before) = old.get(after.code.as_str()) {
             entry_changes(before, after, &mut changes);
         }
     }
     // Downstream `match`es are exhaustive only if the old `Code` was: a new variant breaks them.
-    let added_class = if old.exhaustive && new.exhaustive {
+    let added_class = if old.exhaustive() && new.exhaustive() {
         Class::Breaking
     } else {
         Class::Additive
@@ -474,19 +474,19 @@ fn title(entry: &Entry) -> RenameKey<'_> {
 /// files; the rest moved. So swapping two entries moves one, and inserting a code moves none.
 fn order_changes(old: &Catalogue, new: &Catalogue, changes: &mut Vec<Change>) {
     let new_index: HashMap<&str, usize> = new
-        .entries
+        .entries()
         .iter()
         .enumerate()
         .map(|(index, entry)| (entry.code.as_str(), index))
         .collect();
     // The kept codes in the old file's order, with their old and new positions.
     let kept: Vec<(&Entry, usize, &Entry, usize)> = old
-        .entries
+        .entries()
         .iter()
         .enumerate()
         .filter_map(|(old_index, before)| {
             let index = *new_index.get(before.code.as_str())?;
-            Some((before, old_index, &new.entries[index], index))
+            Some((before, old_index, &new.entries()[index], index))
         })
         .collect();
     let new_positions: Vec<usize> = kept.iter().map(|&(_, _, _, index)| index).collect();

@@ -11,7 +11,7 @@ use crate::render::examples;
 /// staging host, `http` for `https`) is read by its last three path segments.
 pub fn as_code(catalogue: &Catalogue, input: &str) -> String {
     let input = input.trim().to_ascii_lowercase();
-    let base = catalogue.docs_base_url.to_ascii_lowercase();
+    let base = catalogue.docs_base_url().to_ascii_lowercase();
     let path = if let Some(rest) = input.strip_prefix(&base).and_then(|r| r.strip_prefix('/')) {
         rest
     } else if input.starts_with("http://") || input.starts_with("https://") {
@@ -68,7 +68,7 @@ pub fn explain(catalogue: &Catalogue, entry: &Entry) -> String {
         "gRPC: {} (ErrorInfo reason {}, domain {})",
         entry.grpc,
         entry.code.grpc_reason(),
-        catalogue.domain
+        catalogue.domain()
     );
     if let Some(reason) = &entry.deprecated {
         let _ = writeln!(text, "Deprecated: {reason}");
@@ -125,13 +125,13 @@ fn indent(text: &str) -> String {
 /// followed by `(deprecated: <reason>)`.
 pub fn table(catalogue: &Catalogue) -> String {
     let width = catalogue
-        .entries
+        .entries()
         .iter()
         .map(|e| e.code.as_str().len())
         .max()
         .unwrap_or(4);
     let mut text = format!("{:width$}  STATUS  TITLE\n", "CODE");
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let _ = write!(
             text,
             "{:width$}  {:<6}  {}",
@@ -158,7 +158,7 @@ pub fn table(catalogue: &Catalogue) -> String {
 /// code only the gateway sends, the gateway's.
 pub fn json(catalogue: &Catalogue) -> String {
     let codes: Vec<serde_json::Value> = catalogue
-        .entries
+        .entries()
         .iter()
         .map(|entry| {
             serde_json::json!({

@@ -435,7 +435,7 @@ fn every_code_is_an_example_of_its_status_s_response_and_matches_its_schema() {
     assert_eq!(document["paths"], json!({}));
     let responses = document["components"]["responses"].as_object().unwrap();
     let mut examples_seen = 0;
-    for entry in catalogue.entries.iter().filter(|entry| entry.api) {
+    for entry in catalogue.entries().iter().filter(|entry| entry.api) {
         let name = openapi::response_name(entry.status);
         let response = &responses[&name];
         assert!(
@@ -479,7 +479,7 @@ fn every_gateway_code_is_an_example_of_the_gateway_s_response_for_its_status() {
     let responses = document["components"]["responses"].as_object().unwrap();
     let media_type = openapi::GATEWAY_MEDIA_TYPE.replace('/', "~1");
     let mut examples_seen = 0;
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let Some(gateway) = &entry.gateway else {
             continue;
         };
@@ -662,7 +662,7 @@ fn openapi_works_for_any_catalogue_and_tells_deprecation() {
             .contains("https://shop.example/docs/errors")
     );
     let deprecated = catalogue
-        .entries
+        .entries()
         .iter()
         .find(|e| e.deprecated.is_some())
         .unwrap();
@@ -685,7 +685,7 @@ fn the_typescript_module_has_every_code_typed_and_documented() {
         "// Code generated from errors.yaml by unkey-errors; DO NOT EDIT.\n\
          // To regenerate it: unkey-errors gen --lang typescript --out <this file>\n//\n"
     ));
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let literal = format!("\"{}\"", entry.code);
         assert!(
             module.contains(&format!("\n  | {literal}")),
@@ -737,7 +737,7 @@ fn the_go_package_has_every_code_and_go_s_conventions() {
     );
     assert!(source.contains("\npackage codes\n"));
     assert!(source.contains("\ntype Code string\n"));
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let name = entry.variant_name();
         assert!(
             source.contains(&format!("\nconst {name} Code = \"{}\"\n", entry.code)),
@@ -1013,7 +1013,7 @@ fn a_go_constant_named_like_a_declaration_of_the_package_gets_a_trailing_undersc
             declared.len(),
             "a name declared twice: {declared:?}"
         );
-        let constants: Vec<String> = catalogue.entries.iter().map(go::constant_name).collect();
+        let constants: Vec<String> = catalogue.entries().iter().map(go::constant_name).collect();
         // What is neither a code's constant nor unexported is exactly the package's own list.
         let own: BTreeSet<&str> = declared
             .iter()

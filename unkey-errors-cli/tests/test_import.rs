@@ -222,9 +222,9 @@ fn our_own_docs_read_back_as_errors_yaml_fact_for_fact() {
     let text = import.catalogue();
     let imported = unkey_errors_catalogue::parse(text.as_bytes(), "imported.yaml")
         .unwrap_or_else(|problems| panic!("{problems}"));
-    assert_eq!(imported.docs_base_url, unkey.docs_base_url);
+    assert_eq!(imported.docs_base_url(), unkey.docs_base_url());
     let expected: Vec<String> = render::public_entries(&unkey).map(facts).collect();
-    let got: Vec<String> = imported.entries.iter().map(facts).collect();
+    let got: Vec<String> = imported.entries().iter().map(facts).collect();
     assert_eq!(got.len(), expected.len());
     for (got, expected) in got.iter().zip(&expected) {
         assert_eq!(got, expected);
@@ -287,8 +287,8 @@ errors:
     );
     let imported =
         unkey_errors_catalogue::parse(import.catalogue().as_bytes(), "imported.yaml").unwrap();
-    let got: Vec<String> = imported.entries.iter().map(facts).collect();
-    let expected: Vec<String> = original.entries.iter().map(facts).collect();
+    let got: Vec<String> = imported.entries().iter().map(facts).collect();
+    let expected: Vec<String> = original.entries().iter().map(facts).collect();
     assert_eq!(got, expected);
 }
 

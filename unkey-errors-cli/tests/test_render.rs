@@ -148,10 +148,10 @@ fn every_public_entry_has_a_complete_page_with_its_facts() {
     let tree = render::tree(&catalogue);
     assert_eq!(
         tree.len(),
-        catalogue.entries.len() + 3,
+        catalogue.entries().len() + 3,
         "a page per code, plus overview, navigation, llms.txt"
     );
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let page = &tree[&format!("{}.mdx", render::page_path(entry))];
         let found = structure(page);
         assert_eq!(
@@ -294,7 +294,7 @@ fn every_related_link_resolves_to_a_rendered_page() {
     let catalogue = unkey();
     let tree = render::tree(&catalogue);
     let mut links = 0;
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let page = &tree[&format!("{}.mdx", render::page_path(entry))];
         let dir = Path::new(&render::page_path(entry))
             .parent()
@@ -349,7 +349,7 @@ errors:
     common_mistakes: "- **Braces**: {x}"
 "#;
     let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    let page = render::page(&catalogue, &catalogue.entries[0]);
+    let page = render::page(&catalogue, &catalogue.entries()[0]);
     assert!(
         page.contains("description: \"The order \\\"ord_1\\\" is gone: {gone}.\"\n"),
         "{page}"
@@ -460,7 +460,7 @@ errors:
     common_mistakes: '- **Tippfehler**: ähnliche IDs.'
 ";
     let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    let page = render::page(&catalogue, &catalogue.entries[0]);
+    let page = render::page(&catalogue, &catalogue.entries()[0]);
     assert!(
         page.contains("description: \"Die Bestellung 注文 existiert nicht. 🚫\""),
         "{page}"
@@ -536,7 +536,7 @@ errors:
     common_mistakes: '- **Typos**: check the id.'
 ";
     let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    let page = render::page(&catalogue, &catalogue.entries[0]);
+    let page = render::page(&catalogue, &catalogue.entries()[0]);
     assert!(
         page.contains(
             "<Warning>Deprecated: use &lt;err:shop:orders:not_found> \\{soon\\}</Warning>\n"
@@ -551,7 +551,7 @@ fn every_gateway_example_is_the_runtime_s_own_gateway_body() {
     // runtime's `GatewayResponse` needs a typed code. For Unkey's codes the two must agree.
     let catalogue = unkey();
     let mut compared = 0;
-    for entry in catalogue.entries.iter().filter(|e| e.gateway.is_some()) {
+    for entry in catalogue.entries().iter().filter(|e| e.gateway.is_some()) {
         let code: unkey_errors::Code = entry.code.as_str().parse().unwrap();
         let gateway = entry.gateway.as_ref().unwrap();
         // What the gateway sends for the code: its fixed message, or for a message from the

@@ -35,7 +35,7 @@ pub fn run(
         );
     } else {
         let shown = path.display().to_string();
-        print!("{}", outcome.to_text(&shown, catalogue.entries.len()));
+        print!("{}", outcome.to_text(&shown, catalogue.entries().len()));
     }
     if !outcome.fails(deny_warnings) {
         return Ok(());

@@ -41,8 +41,8 @@ pub const PACKAGE_NAMES: [&str; 11] = [
 /// # let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
 /// use unkey_errors_cli::export::go::constant_name;
 ///
-/// assert_eq!(constant_name(&catalogue.entries[0]), "GatewayErrorResponse_");
-/// assert_eq!(constant_name(&catalogue.entries[1]), "GatewayErrorTimeout");
+/// assert_eq!(constant_name(&catalogue.entries()[0]), "GatewayErrorResponse_");
+/// assert_eq!(constant_name(&catalogue.entries()[1]), "GatewayErrorTimeout");
 /// ```
 pub fn constant_name(entry: &Entry) -> String {
     let name = entry.variant_name();
@@ -73,7 +73,7 @@ type Info struct {{
 \t// Code is the code itself.
 \tCode Code
 ",
-        base = catalogue.docs_base_url
+        base = catalogue.docs_base_url()
     );
     for fact in &FACTS {
         go.push('\n');
@@ -84,7 +84,7 @@ type Info struct {{
     }
     go.push_str("}\n");
 
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let name = constant_name(entry);
         let _ = write!(go, "\n// {name} is {}", string_literal(entry.code.as_str()));
         if name != entry.variant_name() {
@@ -113,7 +113,7 @@ type Info struct {{
     }
 
     go.push_str("\n// all lists every code, in the catalogue's order.\nvar all = []Code{\n");
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let _ = writeln!(go, "\t{},", constant_name(entry));
     }
     go.push_str("}\n\n// infos holds every code's facts.\nvar infos = map[Code]Info{\n");
@@ -125,7 +125,7 @@ type Info struct {{
         .max()
         .unwrap_or_default()
         + 2;
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let name = constant_name(entry);
         let _ = writeln!(go, "\t{name}: {{");
         let _ = writeln!(go, "\t\t{:<width$}{name},", "Code:");

@@ -42,7 +42,7 @@ pub fn document(catalogue: &Catalogue, api_version: &str, origin: &Origin) -> Va
     // the gateway's own status.
     let mut by_status: BTreeMap<u16, Vec<&Entry>> = BTreeMap::new();
     let mut by_gateway_status: BTreeMap<u16, Vec<&Entry>> = BTreeMap::new();
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         if entry.api {
             by_status.entry(entry.status).or_default().push(entry);
         }
@@ -73,7 +73,7 @@ pub fn document(catalogue: &Catalogue, api_version: &str, origin: &Origin) -> Va
                  {} by `{}`. Reference a status's response from an operation, \
                  e.g. `$ref: '<this file>#/components/responses/{}'`; the gateway's responses, for the \
                  codes the gateway in front of deployed apps sends, are named like `{}`.",
-                catalogue.docs_base_url,
+                catalogue.docs_base_url(),
                 origin.catalogue(),
                 origin.command(),
                 response_name(404),

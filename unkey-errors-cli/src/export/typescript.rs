@@ -28,7 +28,7 @@ export interface ErrorCodeInfo<C extends ErrorCode = ErrorCode> {{
   /** The code, `err:<system>:<category>:<specific>`. */
   readonly code: C;
 ",
-        base = catalogue.docs_base_url
+        base = catalogue.docs_base_url()
     );
     for fact in &FACTS {
         let kind = match fact.kind {
@@ -53,7 +53,7 @@ export interface ErrorCodeInfo<C extends ErrorCode = ErrorCode> {{
         let _ = writeln!(ts, "  readonly {}: {kind};", fact.typescript);
     }
     ts.push_str("}\n\n/** Every error code of the catalogue. */\nexport type ErrorCode =\n");
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let _ = writeln!(ts, "  | {}", string_literal(entry.code.as_str()));
     }
     // The union ends with the last member; TypeScript wants the `;` there.
@@ -68,7 +68,7 @@ export interface ErrorCodeInfo<C extends ErrorCode = ErrorCode> {{
 export const codes = {
 ",
     );
-    for (system, categories) in group_by_system_and_category(&catalogue.entries) {
+    for (system, categories) in group_by_system_and_category(catalogue.entries()) {
         let _ = writeln!(ts, "  {system}: {{");
         for (category, entries) in categories {
             let _ = writeln!(ts, "    {category}: {{");
@@ -109,7 +109,7 @@ export const codes = {
 export const errorCodes: { readonly [C in ErrorCode]: ErrorCodeInfo<C> } = {
 ",
     );
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let _ = writeln!(
             ts,
             "  {}: codes.{}.{}.{},",

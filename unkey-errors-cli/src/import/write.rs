@@ -448,8 +448,8 @@ errors:
         }
         let text = catalogue(Some("https://x.example/errors #1"), None, &entries);
         let loaded = load(&text);
-        assert_eq!(loaded.docs_base_url, "https://x.example/errors #1");
-        assert_eq!(loaded.entries.len(), entries.len());
+        assert_eq!(loaded.docs_base_url(), "https://x.example/errors #1");
+        assert_eq!(loaded.entries().len(), entries.len());
         for e in &entries {
             let got = loaded.get(&e.code).unwrap();
             let one_line = |value: &Option<String>| value.as_deref().unwrap().trim().to_owned();

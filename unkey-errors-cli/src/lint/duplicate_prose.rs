@@ -36,7 +36,7 @@ err:shop:customers:not_found:
 fn check(context: &Context<'_>, findings: &mut Findings<'_>) {
     // Each text, whitespace collapsed, to the first entry and field that has it.
     let mut first: HashMap<String, (usize, &'static str)> = HashMap::new();
-    for (index, entry) in context.catalogue.entries.iter().enumerate() {
+    for (index, entry) in context.catalogue.entries().iter().enumerate() {
         let fields = [
             ("description", &entry.description),
             ("what_happened", &entry.what_happened),
@@ -50,7 +50,7 @@ fn check(context: &Context<'_>, findings: &mut Findings<'_>) {
             }
             match first.get(&text) {
                 Some(&(earlier, earlier_field)) if earlier != index => {
-                    let earlier = &context.catalogue.entries[earlier];
+                    let earlier = &context.catalogue.entries()[earlier];
                     findings.report(
                         entry,
                         format!(

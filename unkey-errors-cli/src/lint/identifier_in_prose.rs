@@ -35,7 +35,7 @@ pub const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, findings: &mut Findings<'_>) {
     let proper_names = &context.catalogue.lint_settings().proper_names;
-    for entry in &context.catalogue.entries {
+    for entry in context.catalogue.entries() {
         let mut fields = vec![("title", entry.title.as_str())];
         fields.push(("description", entry.description.as_str()));
         if let Some(gateway) = &entry.gateway {

@@ -41,7 +41,7 @@ err:shop:orders:already_exists:
 
 fn check(context: &Context<'_>, findings: &mut Findings<'_>) {
     let catalogue = context.catalogue;
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         for related in &entry.related {
             let Some(other) = catalogue.get(related.as_str()) else {
                 continue;

@@ -113,7 +113,7 @@ impl<'c> Names<'c> {
             constants: HashMap::new(),
             variants: HashMap::new(),
         };
-        for entry in &catalogue.entries {
+        for entry in catalogue.entries() {
             let code = entry.code.as_str();
             names.codes.insert(code);
             names.constants.insert(

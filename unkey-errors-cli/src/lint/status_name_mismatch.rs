@@ -117,7 +117,7 @@ fn status_name(status: u16) -> String {
 
 fn check(context: &Context<'_>, findings: &mut Findings<'_>) {
     let table = table(context.catalogue);
-    for entry in &context.catalogue.entries {
+    for entry in context.catalogue.entries() {
         let (part, names) = match names_in(entry.code.specific(), &table) {
             names if !names.is_empty() => ("name", names),
             _ => ("category", names_in(entry.code.category(), &table)),

@@ -43,7 +43,7 @@ const PLACEHOLDER_PHRASES: [&str; 2] = ["coming soon", "to be written"];
 
 fn check(context: &Context<'_>, findings: &mut Findings<'_>) {
     let min_chars = context.catalogue.lint_settings().min_section_chars;
-    for entry in &context.catalogue.entries {
+    for entry in context.catalogue.entries() {
         let sections = [
             (
                 "what_happened",

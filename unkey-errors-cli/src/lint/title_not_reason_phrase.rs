@@ -98,7 +98,7 @@ pub(super) fn reason_phrases(status: u16) -> &'static [&'static str] {
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings<'_>) {
-    for entry in &context.catalogue.entries {
+    for entry in context.catalogue.entries() {
         let mut titles = vec![("title", entry.status, entry.title.as_str())];
         if let Some(gateway) = &entry.gateway {
             if (gateway.status, gateway.title.as_str()) != (entry.status, entry.title.as_str()) {

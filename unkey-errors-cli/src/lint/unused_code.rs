@@ -50,11 +50,11 @@ fn check(context: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(sources) = context.sources else {
         return;
     };
-    for entry in &context.catalogue.entries {
+    for entry in context.catalogue.entries() {
         let code = entry.code.as_str();
         let answers_a_condition = context
             .catalogue
-            .framework
+            .framework()
             .iter()
             .any(|(_, used)| used.as_str() == code);
         if entry.deprecated.is_some() || sources.contains(code) || answers_a_condition {

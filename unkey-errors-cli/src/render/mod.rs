@@ -43,7 +43,7 @@ pub fn tree(catalogue: &Catalogue) -> BTreeMap<String, String> {
 
 /// The entries that have a public page, in catalogue order.
 pub fn public_entries(catalogue: &Catalogue) -> impl Iterator<Item = &Entry> {
-    catalogue.entries.iter().filter(|entry| !entry.internal)
+    catalogue.entries().iter().filter(|entry| !entry.internal)
 }
 
 /// A page's path below the docs root, without extension: `errors/<system>/<category>/<specific>`.

@@ -19,7 +19,7 @@ pub(crate) struct SystemSection<'a> {
 
 /// The systems with public pages in the catalogue's navigation order (`docs_navigation`).
 pub(crate) fn sections(catalogue: &Catalogue) -> Vec<SystemSection<'_>> {
-    let navigation = &catalogue.docs_navigation;
+    let navigation = &catalogue.docs_navigation();
     let mut sections: Vec<SystemSection<'_>> = grouped(catalogue)
         .into_iter()
         .map(|(system, categories)| SystemSection {
@@ -96,7 +96,7 @@ impl Node {
 /// category in [`title_case`] (`bad_request` → `Bad Request`) and its pages sorted. The group's
 /// name, icon and `expanded` come from the catalogue's `docs_navigation`.
 pub(crate) fn navigation(catalogue: &Catalogue) -> String {
-    let settings = &catalogue.docs_navigation;
+    let settings = &catalogue.docs_navigation();
     let mut pages = vec![Node::Page(format!("{ERRORS_DIR}/overview"))];
     for section in sections(catalogue) {
         let categories = section
@@ -130,7 +130,7 @@ pub(crate) fn llms_txt(catalogue: &Catalogue) -> String {
     let _ = writeln!(
         text,
         "\n- [Overview]({}/overview): all codes with their status and title",
-        catalogue.docs_base_url
+        catalogue.docs_base_url()
     );
     for section in sections(catalogue) {
         for (category, entries) in section.categories {

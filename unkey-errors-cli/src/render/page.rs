@@ -37,7 +37,7 @@ pub fn page(catalogue: &Catalogue, entry: &Entry) -> String {
         "\nOver gRPC the status is `{}`, with an `ErrorInfo` of reason `{}` in domain `{}`.\n",
         entry.grpc,
         entry.code.grpc_reason(),
-        catalogue.domain
+        catalogue.domain()
     );
     for (heading, markdown) in [
         ("What Happened?", &entry.what_happened),

@@ -12,7 +12,7 @@ use crate::idents;
 
 /// The `Code` enum's own doc comment.
 pub(crate) fn enum_doc(catalogue: &Catalogue, shown_as: &str) -> String {
-    let matching = if catalogue.exhaustive {
+    let matching = if catalogue.exhaustive() {
         "Matching on the variants is exhaustive everywhere (the catalogue sets `exhaustive: true`): \
          adding an entry points the compiler at every `match` that must handle it, so for crates \
          outside this workspace adding a code is a breaking change."
@@ -30,7 +30,7 @@ pub(crate) fn enum_doc(catalogue: &Catalogue, shown_as: &str) -> String {
          the URN (`as_str`), never the number.\n\n\
          The same codes are constants under [`codes`], at a path mirroring the URN, with their \
          documentation.",
-        catalogue.entries.len()
+        catalogue.entries().len()
     )
 }
 

@@ -50,7 +50,7 @@ pub(crate) fn generate(catalogue: &Catalogue, path: &Path, lookup_name: &str) ->
         |name| name.to_string_lossy().into_owned(),
     );
     // Most of the text is documentation and strings: about 1 KB per entry.
-    let mut out = String::with_capacity(4096 + catalogue.entries.len() * 1024);
+    let mut out = String::with_capacity(4096 + catalogue.entries().len() * 1024);
     code_enum(&mut out, catalogue, &shown_as);
     code_impl(&mut out, catalogue);
     out.push_str(TRAIT_IMPLS);
@@ -89,11 +89,11 @@ fn doc_attribute(out: &mut String, doc: &str) {
 fn code_enum(out: &mut String, catalogue: &Catalogue, shown_as: &str) {
     doc_attribute(out, &docs::enum_doc(catalogue, shown_as));
     out.push_str("\n#[derive(Clone, Copy, PartialEq, Eq, Hash)]\n");
-    if !catalogue.exhaustive {
+    if !catalogue.exhaustive() {
         out.push_str("#[non_exhaustive]\n");
     }
     out.push_str("pub enum Code {\n");
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         doc_attribute(out, &docs::variant_doc(entry));
         deprecated_attribute(out, entry);
         let _ = writeln!(out, " {},", entry.variant_name());
@@ -112,7 +112,7 @@ fn deprecated_attribute(out: &mut String, entry: &Entry) {
 /// strings, integers and booleans as Rust literals.
 fn table<'a, T: Debug>(out: &mut String, catalogue: &'a Catalogue, cell: impl Fn(&'a Entry) -> T) {
     out.push_str("&[");
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let _ = write!(out, "{:?},", cell(entry));
     }
     out.push_str("];\n");
@@ -147,7 +147,7 @@ impl Code {
         "    /// The error domain of this catalogue's gRPC errors (`google.rpc.ErrorInfo.domain`).
     pub const DOMAIN: &'static str = {:?};
 ",
-        catalogue.domain
+        catalogue.domain()
     );
     out.push_str("    const ERRORS_ARRAY_TABLE: &'static [bool] = ");
     table(out, catalogue, |e| e.errors_array);
@@ -243,7 +243,7 @@ fn framework_accessor(out: &mut String, catalogue: &Catalogue) {
         match condition {
 ",
     );
-    for (condition, code) in &catalogue.framework {
+    for (condition, code) in catalogue.framework() {
         let Some(entry) = catalogue.get(code.as_str()) else {
             continue;
         };
@@ -271,7 +271,7 @@ fn sparse_accessor(
     otherwise: &str,
 ) {
     let _ = write!(out, "\n    {signature} {{\n        match self {{\n");
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         if let Some(value) = arm(entry) {
             let _ = writeln!(
                 out,
@@ -337,9 +337,9 @@ impl ::core::str::FromStr for Code {
 /// The open-addressing table `find_urn` searches: twice as many slots as codes (a power of
 /// two), each empty (0) or a code's index with a tag of its hash (`unkey_errors_urn_table::slot_value`).
 fn urn_slots(out: &mut String, catalogue: &Catalogue) {
-    let slot_count = (catalogue.entries.len() * 2).next_power_of_two().max(2);
+    let slot_count = (catalogue.entries().len() * 2).next_power_of_two().max(2);
     let mut slots = vec![0u32; slot_count];
-    for (index, entry) in catalogue.entries.iter().enumerate() {
+    for (index, entry) in catalogue.entries().iter().enumerate() {
         let hash = unkey_errors_urn_table::hash(entry.code.as_str().as_bytes());
         let mut slot = unkey_errors_urn_table::first_slot(hash, slot_count);
         while slots[slot] != 0 {
@@ -509,7 +509,7 @@ fn code_lookup_macro(out: &mut String, catalogue: &Catalogue, name: &str, shown_
 macro_rules! {name} {{
 "
     );
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let mut facts = Vec::with_capacity(3);
         if entry.api {
             facts.push("api");
@@ -535,7 +535,7 @@ macro_rules! {name} {{
         "    ($code:tt ($($catalogue:tt)*) ($($runtime:tt)*) $($use:tt)?) => {{
         $($runtime)*::__private::unknown_code!($code ($($catalogue)*) {shown_as:?} ["
     );
-    for entry in &catalogue.entries {
+    for entry in catalogue.entries() {
         let _ = write!(out, "{:?},", entry.code.as_str());
     }
     let _ = write!(
@@ -561,7 +561,7 @@ fn codes_module(out: &mut String, catalogue: &Catalogue, shown_as: &str) {
 pub mod codes {
 ",
     );
-    let systems = unkey_errors_catalogue::group_by_system_and_category(&catalogue.entries);
+    let systems = unkey_errors_catalogue::group_by_system_and_category(catalogue.entries());
     for (system, categories) in systems {
         doc_attribute(
             out,

@@ -841,7 +841,7 @@ fn surfaces_default_to_the_api_and_the_gateway_facts_default_to_the_entrys() {
         entry("err:a:b:gateway_only"),
     );
     let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
-    let [api, both, gateway_only] = &catalogue.entries()[..] else {
+    let [api, both, gateway_only] = catalogue.entries() else {
         panic!("three entries");
     };
     assert!(api.api && api.gateway.is_none());

@@ -347,3 +347,22 @@ async fn statuses_that_are_not_the_catalogues_pass_unchanged() {
     let facts = StatusFacts::<Code>::from_status(&status).unwrap();
     assert!(matches!(facts.code, AnyCode::Known(_)));
 }
+
+/// The README's gRPC example, run where the `tonic` feature is on.
+#[test]
+fn the_readme_s_grpc_example() {
+    use unkey_errors::{Code, UnkeyError, grpc::StatusFacts};
+
+    #[derive(Debug, thiserror::Error, UnkeyError)]
+    enum RoleError {
+        #[error("role {0} exists")]
+        #[unkey(code = "err:unkey:data:role_already_exists")]
+        Exists(String),
+    }
+
+    let status = tonic::Status::from(RoleError::Exists("admin".into()));
+    assert_eq!(status.code(), tonic::Code::AlreadyExists);
+    assert_eq!(status.message(), "role admin exists");
+    let facts = StatusFacts::<Code>::from_status(&status).unwrap();
+    assert_eq!(facts.code.as_str(), "err:unkey:data:role_already_exists");
+}

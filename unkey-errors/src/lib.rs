@@ -49,6 +49,8 @@ mod code;
 mod condition;
 pub mod envelope;
 mod error;
+#[cfg(any(feature = "axum", feature = "tonic"))]
+mod error_chain;
 mod gateway;
 pub mod grpc;
 #[cfg(feature = "metrics")]

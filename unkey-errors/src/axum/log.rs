@@ -8,52 +8,9 @@
 //! the API working as meant, and the busiest (401, 429) would drown the log at a higher level.
 //! Without the `tracing` feature nothing is logged.
 
-use std::error::Error;
-
 #[cfg(feature = "tracing")]
 use super::report::Cause;
 use super::report::Report;
-use crate::UnkeyError;
-
-/// An error's text and sources, when the event that would record them is enabled: taken
-/// before the error is gone, for the event the layer emits later.
-#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-pub(super) fn chain_if_logged<E: UnkeyError + ?Sized>(
-    error: &E,
-    as_error: Option<&dyn Error>,
-    status: u16,
-) -> Option<String> {
-    #[cfg(feature = "tracing")]
-    {
-        let enabled = if status >= 500 {
-            tracing::enabled!(tracing::Level::ERROR)
-        } else {
-            tracing::enabled!(tracing::Level::DEBUG)
-        };
-        if enabled {
-            return Some(chain(error, as_error));
-        }
-    }
-    None
-}
-
-/// How many sources are written at most, so a chain that loops cannot hang the log.
-#[cfg(feature = "tracing")]
-const MAX_SOURCES: usize = 32;
-
-/// `error`'s `Display` text and each of its sources', `: `-separated.
-#[cfg(feature = "tracing")]
-fn chain<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> String {
-    use std::fmt::Write as _;
-    let mut text = error.to_string();
-    let mut next = as_error.and_then(Error::source);
-    for _ in 0..MAX_SOURCES {
-        let Some(source) = next else { break };
-        let _ = write!(text, ": {source}");
-        next = source.source();
-    }
-    text
-}
 
 /// Logs an error response the layer finished for the request `request_id`.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]

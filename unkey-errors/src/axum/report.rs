@@ -22,9 +22,9 @@ use axum::response::Response;
 use http_body::Frame;
 use serde::Serialize;
 
+use super::HTML_POLICY;
 use super::negotiate::Representation;
 use super::request_id::{RequestId, set_header};
-use super::{HTML_POLICY, log};
 use crate::{
     Condition, ErrorCode, ErrorResponse, GatewayResponse, Surface, UnkeyError, ValidationError,
 };
@@ -94,7 +94,7 @@ impl Report {
             detail,
             errors: (code.has_errors_array() || !errors.is_empty()).then(|| errors.to_vec()),
             request_id: None,
-            cause: Cause::Error(log::chain_if_logged(error, as_error, status)),
+            cause: Cause::Error(crate::error_chain::chain_if_logged(error, as_error, status)),
         }
     }
 

@@ -10,8 +10,6 @@
 use std::error::Error;
 use std::fmt;
 
-use crate::UnkeyError;
-
 /// An error's text and sources, carried as a status's `source` from the conversion to the
 /// layer that logs it. Never sent: a status's source stays in the server.
 #[derive(Debug)]
@@ -24,44 +22,6 @@ impl fmt::Display for LoggedCause {
 }
 
 impl Error for LoggedCause {}
-
-/// An error's text and sources, when the event that would record them is enabled.
-#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-pub(crate) fn chain_if_logged<E: UnkeyError + ?Sized>(
-    error: &E,
-    as_error: Option<&dyn Error>,
-) -> Option<String> {
-    #[cfg(feature = "tracing")]
-    {
-        let enabled = if crate::ErrorCode::status(error.code()) >= 500 {
-            tracing::enabled!(tracing::Level::ERROR)
-        } else {
-            tracing::enabled!(tracing::Level::DEBUG)
-        };
-        if enabled {
-            return Some(chain(error, as_error));
-        }
-    }
-    None
-}
-
-/// How many sources are written at most, so a chain that loops cannot hang the log.
-#[cfg(feature = "tracing")]
-const MAX_SOURCES: usize = 32;
-
-/// `error`'s `Display` text and each of its sources', `: `-separated.
-#[cfg(feature = "tracing")]
-fn chain<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> String {
-    use std::fmt::Write as _;
-    let mut text = error.to_string();
-    let mut next = as_error.and_then(Error::source);
-    for _ in 0..MAX_SOURCES {
-        let Some(source) = next else { break };
-        let _ = write!(text, ": {source}");
-        next = source.source();
-    }
-    text
-}
 
 /// Logs a status of the catalogue's code `urn` sent for the request `request_id`.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]

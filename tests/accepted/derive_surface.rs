@@ -14,7 +14,7 @@ enum ProxyError {
 #[error("no such key")]
 struct KeyNotFound;
 
-fn main() {
+pub fn main() {
     assert_eq!(ProxyError::Offline.surface(), Surface::Gateway);
     assert_eq!(KeyNotFound.surface(), Surface::Api);
 }

@@ -12,11 +12,14 @@ mod std {}
 #[derive(Debug, ::thiserror::Error, ::unkey_errors::UnkeyError)]
 enum KeyError {
     #[error("key {0} does not exist")]
-    #[unkey(code = "err:unkey:data:key_not_found", detail = "Key {0} was not found.")]
+    #[unkey(
+        code = "err:unkey:data:key_not_found",
+        detail = "Key {0} was not found."
+    )]
     NotFound(::std::string::String),
 }
 
-fn main() {
+pub fn main() {
     let error = KeyError::NotFound(::std::string::ToString::to_string("key_1"));
     let response = ::unkey_errors::UnkeyError::to_response(&error, "req_1");
     ::std::assert_eq!(response.error.status, 404);

@@ -8,7 +8,10 @@ use unkey_errors::UnkeyError;
 #[derive(Debug, thiserror::Error, UnkeyError)]
 enum StoreError<T: std::fmt::Display = String, const N: usize = 3> {
     #[error("no such key {0}")]
-    #[unkey(code = "err:unkey:data:key_not_found", detail = "Key {0} was not found.")]
+    #[unkey(
+        code = "err:unkey:data:key_not_found",
+        detail = "Key {0} was not found."
+    )]
     NotFound(T),
 }
 
@@ -30,7 +33,7 @@ impl IntoResponse for AuthError {
     }
 }
 
-fn main() {
+pub fn main() {
     let error: StoreError = StoreError::NotFound("key_1".to_owned());
     assert_eq!(error.detail(), "Key key_1 was not found.");
     assert_eq!(error.into_response().status(), 404);

@@ -6,7 +6,9 @@
 //!   `unkey-errors`' own tests hold). A client error (its message formatted from the error)
 //!   and a server error (its message the catalogue's description).
 //! - `counter`: the error counter with no recorder installed, against one relaxed atomic
-//!   increment.
+//!   increment, and against the least any use of the `metrics` facade costs: a counter with a
+//!   static name and no labels (its key a static the macro builds), which pays the facade's
+//!   check for an installed recorder (a thread-local read and an atomic load).
 //!
 //! Run: `cargo bench -p unkey-errors-bench --bench grpc`; results in BENCHMARKS.md.
 
@@ -84,6 +86,12 @@ fn counter(c: &mut Criterion) {
     group.bench_function("no recorder/baseline: one atomic increment", |b| {
         b.iter(|| black_box(&COUNT).fetch_add(1, Ordering::Relaxed));
     });
+    group.bench_function(
+        "no recorder/baseline: metrics::counter! with a static key",
+        |b| {
+            b.iter(|| metrics::counter!("error_responses_total").increment(black_box(1)));
+        },
+    );
     group.finish();
 }
 

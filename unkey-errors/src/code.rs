@@ -121,6 +121,15 @@ pub trait ErrorCode:
     /// ```
     fn grpc_code(self) -> crate::GrpcCode;
 
+    /// The error counter's keys for this code sent with its catalogued status, on the API,
+    /// the gateway and gRPC (in that order), built at compile time by `__metric_keys!`. Not
+    /// public API.
+    #[cfg(feature = "metrics")]
+    #[doc(hidden)]
+    fn __metric_keys(self) -> Option<&'static [metrics::Key; 3]> {
+        None
+    }
+
     /// The code whose docs URL is exactly `url`, e.g. read back from a response's `type`;
     /// `None` for any other string. One parse of the URN the URL's last three segments spell,
     /// however many codes there are. [`AnyCode::from_docs_url`](crate::AnyCode::from_docs_url)

@@ -112,12 +112,66 @@ pub mod __private {
     pub use crate::code::{deserialize_code, find_urn, write_variant_path};
     #[cfg(feature = "axum")]
     pub use ::axum;
+    #[cfg(feature = "metrics")]
+    pub use ::metrics;
     #[cfg(feature = "tonic")]
     pub use ::tonic;
     #[cfg(feature = "utoipa")]
     pub use ::utoipa;
     pub use serde;
     pub use unkey_errors_macros::{catalogue, checked_code, unknown_code};
+}
+
+/// The error counter's keys for each code, when the `metrics` feature is on; nothing
+/// otherwise. `catalogue!` calls it inside `impl ErrorCode for Code`, one line per code in
+/// catalogue order: URN, system, category, API status, gateway status, gRPC status name.
+///
+/// The keys are statics, labels and hash computed at compile time, so counting an error
+/// response with the status its catalogue states neither allocates nor hashes.
+#[cfg(feature = "metrics")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __metric_keys {
+    ($($urn:literal $system:literal $category:literal $api:literal $gateway:literal $grpc:literal;)*) => {
+        fn __metric_keys(
+            self,
+        ) -> ::core::option::Option<&'static [$crate::__private::metrics::Key; 3]> {
+            static KEYS: &[[$crate::__private::metrics::Key; 3]] = &[$({
+                static LABELS: [[$crate::__private::metrics::Label; 5]; 3] = [
+                    $crate::__metric_keys!(@labels $urn $api "api" $system $category),
+                    $crate::__metric_keys!(@labels $urn $gateway "gateway" $system $category),
+                    $crate::__metric_keys!(@labels $urn $grpc "grpc" $system $category),
+                ];
+                [
+                    $crate::__metric_keys!(@key LABELS[0]),
+                    $crate::__metric_keys!(@key LABELS[1]),
+                    $crate::__metric_keys!(@key LABELS[2]),
+                ]
+            },)*];
+            KEYS.get(self as usize)
+        }
+    };
+    (@key $labels:expr) => {
+        $crate::__private::metrics::Key::from_static_parts($crate::metrics::ERROR_RESPONSES, &$labels)
+    };
+    (@labels $urn:literal $status:literal $surface:literal $system:literal $category:literal) => {
+        [
+            $crate::__private::metrics::Label::from_static_parts("error_type", $urn),
+            $crate::__private::metrics::Label::from_static_parts("status", $status),
+            $crate::__private::metrics::Label::from_static_parts("surface", $surface),
+            $crate::__private::metrics::Label::from_static_parts("system", $system),
+            $crate::__private::metrics::Label::from_static_parts("category", $category),
+        ]
+    };
+}
+
+/// The error counter's labels for each code, when the `metrics` feature is on; nothing
+/// otherwise.
+#[cfg(not(feature = "metrics"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __metric_keys {
+    ($($anything:tt)*) => {};
 }
 
 /// `IntoResponse` for a derived error when the `axum` feature is on; nothing otherwise.

@@ -52,6 +52,9 @@ pub const ERROR_RESPONSES: &str = "error_responses_total";
 #[cfg_attr(not(feature = "metrics"), allow(dead_code))]
 pub const OTHER: &str = "_OTHER";
 
+/// The labels' names, in the order every key lists them.
+pub(crate) const LABEL_NAMES: [&str; 5] = ["error_type", "status", "surface", "system", "category"];
+
 /// Counts an error response of `surface` with HTTP status `status`, whose body names the code
 /// `urn` (a URN the catalogue of `C` may not define). The axum layer calls this.
 #[cfg_attr(
@@ -60,7 +63,16 @@ pub const OTHER: &str = "_OTHER";
 )]
 pub(crate) fn count_http<C: ErrorCode>(surface: Surface, urn: &str, status: u16) {
     #[cfg(feature = "metrics")]
-    increment(urn.parse::<C>().ok(), status_text(status), surface.as_str());
+    {
+        let code = urn.parse::<C>().ok();
+        let (channel, expected) = match surface {
+            Surface::Api => (Channel::Api, code.and_then(ErrorCode::api_status)),
+            Surface::Gateway => (Channel::Gateway, code.and_then(ErrorCode::gateway_status)),
+        };
+        increment(code, channel, expected == Some(status), || {
+            status_text(status)
+        });
+    }
 }
 
 /// Counts a gRPC error status numbered `grpc_status`, of the catalogue code `code` or of none.
@@ -70,32 +82,66 @@ pub(crate) fn count_http<C: ErrorCode>(surface: Surface, urn: &str, status: u16)
 #[cfg_attr(not(feature = "metrics"), allow(unused_variables, dead_code))]
 pub fn count_grpc<C: ErrorCode>(code: Option<C>, grpc_status: i32) {
     #[cfg(feature = "metrics")]
-    increment(
-        code,
-        GrpcCode::from_number(grpc_status).map_or(OTHER, GrpcCode::as_str),
-        "grpc",
-    );
+    {
+        let expected = code.is_some_and(|code| code.grpc_code().number() == grpc_status);
+        increment(code, Channel::Grpc, expected, || {
+            GrpcCode::from_number(grpc_status).map_or(OTHER, GrpcCode::as_str)
+        });
+    }
+}
+
+/// Where an error response was sent: the index of its labels in a code's table of labels
+/// (see `__metric_keys!`).
+#[cfg(feature = "metrics")]
+#[derive(Clone, Copy)]
+enum Channel {
+    Api = 0,
+    Gateway = 1,
+    Grpc = 2,
 }
 
 #[cfg(feature = "metrics")]
-fn increment<C: ErrorCode>(code: Option<C>, status: &'static str, surface: &'static str) {
-    let (error_type, system, category) = code.map_or((OTHER, OTHER, OTHER), |code| {
-        let urn = code.as_str();
-        let mut parts = urn.splitn(4, ':').skip(1);
-        let system = parts.next().unwrap_or(OTHER);
-        let category = parts.next().unwrap_or(OTHER);
-        (urn, system, category)
-    });
-    // Every value is `'static`: the labels copy no text.
-    metrics::counter!(
-        ERROR_RESPONSES,
-        "error_type" => error_type,
-        "status" => status,
-        "surface" => surface,
-        "system" => system,
-        "category" => category,
-    )
-    .increment(1);
+impl Channel {
+    fn as_str(self) -> &'static str {
+        ["api", "gateway", "grpc"][self as usize]
+    }
+}
+
+/// Increments the counter once. When `code` was sent with the status its catalogue states for
+/// `channel` (`expected`), as nearly every error response is, its key is one the catalogue
+/// built at compile time: no allocation, and with no recorder installed nothing but the facade's
+/// check for one (the key's hash too is computed at compile time). Otherwise the key's labels are listed here, with `status()` as the status.
+#[cfg(feature = "metrics")]
+fn increment<C: ErrorCode>(
+    code: Option<C>,
+    channel: Channel,
+    expected: bool,
+    status: impl FnOnce() -> &'static str,
+) {
+    static METADATA: metrics::Metadata<'static> =
+        metrics::Metadata::new(module_path!(), metrics::Level::INFO, Some(module_path!()));
+    if let Some(keys) = code.filter(|_| expected).and_then(ErrorCode::__metric_keys) {
+        let key = &keys[channel as usize];
+        metrics::with_recorder(|recorder| recorder.register_counter(key, &METADATA)).increment(1);
+        return;
+    }
+    let key = {
+        let (error_type, system, category) = code.map_or((OTHER, OTHER, OTHER), |code| {
+            let urn = code.as_str();
+            let mut parts = urn.splitn(4, ':').skip(1);
+            let system = parts.next().unwrap_or(OTHER);
+            let category = parts.next().unwrap_or(OTHER);
+            (urn, system, category)
+        });
+        let values = [error_type, status(), channel.as_str(), system, category];
+        // Every value is `'static`: the labels copy no text.
+        let labels = LABEL_NAMES
+            .iter()
+            .zip(values)
+            .map(|(name, value)| metrics::Label::from_static_parts(name, value));
+        metrics::Key::from_parts(ERROR_RESPONSES, labels.collect::<Vec<_>>())
+    };
+    metrics::with_recorder(|recorder| recorder.register_counter(&key, &METADATA)).increment(1);
 }
 
 /// The text of every status from 100 to 599, three ASCII digits each, built at compile time.
@@ -128,7 +174,38 @@ fn status_text(status: u16) -> &'static str {
 
 #[cfg(all(test, feature = "metrics"))]
 mod tests {
-    use super::status_text;
+    use super::{LABEL_NAMES, status_text};
+    use crate::{Code, ErrorCode};
+
+    #[test]
+    fn the_compiled_labels_are_those_the_counter_would_list() {
+        for &code in Code::ALL {
+            let keys = code
+                .__metric_keys()
+                .expect("catalogue! builds every code's keys");
+            let (system, category) = {
+                let mut parts = code.as_str().split(':').skip(1);
+                (parts.next().unwrap(), parts.next().unwrap())
+            };
+            let statuses = [
+                code.api_status()
+                    .map_or("_OTHER".to_owned(), |s| s.to_string()),
+                code.gateway_status()
+                    .map_or("_OTHER".to_owned(), |s| s.to_string()),
+                code.grpc_code().as_str().to_owned(),
+            ];
+            for ((key, surface), status) in
+                keys.iter().zip(["api", "gateway", "grpc"]).zip(statuses)
+            {
+                assert_eq!(key.name(), super::ERROR_RESPONSES);
+                let listed: Vec<(&str, &str)> =
+                    key.labels().map(|l| (l.key(), l.value())).collect();
+                let values = [code.as_str(), &status, surface, system, category];
+                let expected: Vec<(&str, &str)> = LABEL_NAMES.into_iter().zip(values).collect();
+                assert_eq!(listed, expected, "{code:?} on {surface}");
+            }
+        }
+    }
 
     #[test]
     fn statuses_are_their_digits_and_others_are_other() {

@@ -54,6 +54,9 @@ pub(crate) fn generate(catalogue: &Catalogue, path: &Path, lookup_name: &str) ->
     code_enum(&mut out, catalogue, &shown_as);
     code_impl(&mut out, catalogue);
     out.push_str(TRAIT_IMPLS);
+    metric_labels(&mut out, catalogue);
+    out.push_str("}\n");
+    out.push_str(MORE_TRAIT_IMPLS);
     code_lookup_macro(&mut out, catalogue, lookup_name, &shown_as);
     codes_module(&mut out, catalogue, &shown_as);
     let _ = write!(
@@ -231,6 +234,35 @@ fn sparse_accessors(out: &mut String, catalogue: &Catalogue) {
     );
 }
 
+/// The labels of each code's error counter, as the runtime's `__metric_keys!` takes them:
+/// one line per code, in catalogue order, of its URN, system, category, the statuses it is
+/// sent with on the API and the gateway (`_OTHER` where it is not sent) and its gRPC status.
+/// With the runtime's `metrics` feature on, the macro builds the keys' labels from them at
+/// compile time; otherwise it expands to nothing.
+fn metric_labels(out: &mut String, catalogue: &Catalogue) {
+    out.push_str(
+        "
+    // The labels of the error counter for this code, for the runtime's `metrics` feature.
+    __unkey_errors::__metric_keys! {
+",
+    );
+    let status =
+        |status: Option<u16>| status.map_or_else(|| "_OTHER".to_owned(), |s| s.to_string());
+    for entry in catalogue.entries() {
+        let _ = writeln!(
+            out,
+            "        {:?} {:?} {:?} {:?} {:?} {:?};",
+            entry.code.as_str(),
+            entry.code.system(),
+            entry.code.category(),
+            status(entry.api.then_some(entry.status)),
+            status(entry.gateway.as_ref().map(|g| g.status)),
+            entry.grpc.name(),
+        );
+    }
+    out.push_str("    }\n");
+}
+
 /// `Code::for_condition`: the catalogue's `framework` mapping, one arm per listed condition.
 fn framework_accessor(out: &mut String, catalogue: &Catalogue) {
     out.push_str(
@@ -363,7 +395,8 @@ impl Debug for Verbatim {
     }
 }
 
-/// The impls that are the same for every catalogue: they only call `Code`'s own methods.
+/// The impls that are the same for every catalogue: they only call `Code`'s own methods. The
+/// `ErrorCode` impl is left open, for [`metric_labels`] to close.
 const TRAIT_IMPLS: &str = r#"
 impl __unkey_errors::__private::Sealed for Code {}
 
@@ -423,8 +456,10 @@ impl __unkey_errors::ErrorCode for Code {
     fn grpc_code(self) -> __unkey_errors::GrpcCode {
         Code::grpc_code(self)
     }
-}
+"#;
 
+/// The rest of the impls that are the same for every catalogue.
+const MORE_TRAIT_IMPLS: &str = r#"
 /// Codes order by their URN, so the order of the catalogue's entries is not part of the API.
 impl ::core::cmp::Ord for Code {
     fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {

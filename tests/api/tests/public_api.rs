@@ -2,14 +2,15 @@
 //! change to it shows in review as a change to that file.
 //!
 //! Each crate is documented as rustdoc JSON with all its features (only `unkey-errors` has
-//! any), and public-api lists its items from that: one line per item, with its full path and
+//! any) and `-D warnings` (so this is also the check that every library's docs are clean), and
+//! public-api lists its items from that: one line per item, with its full path and
 //! signature, trait impls included (the auto traits too: losing `Send` breaks users), blanket
 //! impls left out (they follow from the rest). Items hidden from the docs (`__private`) are not
 //! public API and are not listed.
 //!
 //! rustdoc JSON is unstable; stable rustdoc writes it when `RUSTC_BOOTSTRAP=1` is set, which
-//! `rustdoc-json.sh` sets for rustdoc alone, so the dependencies already compiled for
-//! `cargo doc` are reused.
+//! `rustdoc-json.sh` sets for rustdoc alone, so the dependencies already compiled in the
+//! target directory are reused.
 
 mod committed;
 
@@ -116,10 +117,9 @@ fn the_public_api_of_every_listed_crate_is_as_committed() {
 /// the files.
 fn rustdoc_json() -> PathBuf {
     // The workspace's target directory (the one `cargo test` builds in), so the dependencies
-    // compiled by `cargo doc` and earlier runs are reused. The whole workspace rather than the
-    // listed crates alone: cargo then resolves the dependencies' features nearly as for
-    // `cargo doc --workspace`, and reuses more of what that compiled (measured on CI's
-    // machine: 18 s of CPU after it, against 37 s for the listed crates alone).
+    // compiled by earlier runs (and CI's clippy) are reused. The whole workspace rather than the
+    // listed crates alone: every library's docs are checked, and cargo resolves the
+    // dependencies' features as it does for the rest of the workspace, so more is reused.
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("the temporary directory is inside the target directory")
@@ -139,7 +139,12 @@ fn rustdoc_json() -> PathBuf {
         .arg(&target)
         .env("RUSTDOC", &wrapper)
         .env("UNKEY_ERRORS_RUSTDOC", rustdoc)
-        .env("RUSTDOCFLAGS", "-Z unstable-options --output-format json");
+        // Warnings are errors: this run is also the check that the docs are clean (CI runs no
+        // separate `cargo doc`); rustdoc's lints are the same for JSON as for HTML.
+        .env(
+            "RUSTDOCFLAGS",
+            "-Z unstable-options --output-format json -D warnings",
+        );
     output(&mut command);
     target.join("doc")
 }

@@ -53,6 +53,7 @@ pub const ERROR_RESPONSES: &str = "error_responses_total";
 pub const OTHER: &str = "_OTHER";
 
 /// The labels' names, in the order every key lists them.
+#[cfg(feature = "metrics")]
 pub(crate) const LABEL_NAMES: [&str; 5] = ["error_type", "status", "surface", "system", "category"];
 
 /// Counts an error response of `surface` with HTTP status `status`, whose body names the code

@@ -1,7 +1,7 @@
 // With the `axum` feature on (as the UI tests build the runtime): a generic type with a default
 // derives (the default stays on the type, not on the impls), and a type that skips the derived
 // `IntoResponse` writes its own without a conflict, adding a header to the derived response.
-// (tests/http/tests/test_derive_response.rs compiles the same with `utoipa` on too.)
+// (tests/http/tests/http/test_derive_response.rs compiles the same with `utoipa` on too.)
 use axum::response::{IntoResponse, Response};
 use unkey_errors::UnkeyError;
 

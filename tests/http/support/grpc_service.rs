@@ -1,8 +1,9 @@
 //! The service the gRPC and metrics tests call, over gRPC and over HTTP: its handlers answer
 //! with derived errors of a test catalogue (`catalogues/orders.yaml`) and of Unkey's.
 //!
-//! Shared, through `#[path]`, by `tests/test_grpc.rs` (a tonic client) and
-//! `examples/grpc-errors.rs` (the server `tests/tools/check-grpc.sh` runs for Python's grpcio).
+//! Shared, through `#[path]`, by `tests/http/test_grpc.rs` (a tonic client),
+//! `tests/test_metrics.rs` and `examples/grpc-errors.rs` (the server `tests/tools/check-grpc.sh`
+//! runs for Python's grpcio).
 //!
 //! gRPC service `test.Errors`, its messages raw bytes (no protobuf schema is needed):
 //! - `Raise`: the request is `<catalogue> <urn>` (`orders err:orders:orders:not_found`); the

@@ -3,9 +3,9 @@
 //!
 //! Every loop is bounded by a count and every wait by a generous timeout, so the file stops by
 //! itself; no assertion depends on how fast the machine is. The figures are printed
-//! (`cargo test --test test_stress -- --nocapture`), not asserted.
+//! (`cargo test -p unkey-errors-http-tests --test http test_stress -- --nocapture`), not asserted.
 
-mod captured_logs;
+use crate::captured_logs;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;

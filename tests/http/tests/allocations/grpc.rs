@@ -1,60 +1,13 @@
 //! How many allocations a derived error's `tonic::Status` costs, against the status written by
 //! hand with `tonic-types` for the same content (the same bytes), and what the error counter
-//! costs with no recorder: counted by a global allocator only this test binary has.
+//! costs with no recorder.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::collections::HashMap;
 
 use tonic_types::{ErrorDetails, StatusExt};
 use unkey_errors::{Code, UnkeyError, codes};
 
-/// Counts the allocations (and reallocations) of the thread that makes them.
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count() {
-    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-}
-
-// SAFETY: every call is passed to `System` unchanged; counting touches no allocation.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: the caller's guarantees for `alloc`, passed on.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: as for `alloc`.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: `ptr` came from this allocator, that is from `System`, with `layout`.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as for `realloc`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// The allocations `run` makes on this thread.
-fn allocations<T>(run: impl FnOnce() -> T) -> (usize, T) {
-    let before = ALLOCATIONS.with(Cell::get);
-    let value = run();
-    (ALLOCATIONS.with(Cell::get) - before, value)
-}
+use crate::allocations;
 
 #[derive(Debug, thiserror::Error, UnkeyError)]
 enum KeyError {
@@ -79,9 +32,9 @@ fn by_hand(code: Code, message: String) -> tonic::Status {
 #[test]
 fn a_derived_errors_status_allocates_less_than_the_hand_written_one() {
     let error = KeyError::NotFound("key_123".into());
-    let (ours, status) = allocations(|| tonic::Status::from(error));
+    let (status, ours) = allocations(|| tonic::Status::from(error));
     let error = KeyError::NotFound("key_123".into());
-    let (theirs, baseline) =
+    let (baseline, theirs) =
         allocations(|| by_hand(codes::unkey::data::KEY_NOT_FOUND, error.to_string()));
     assert_eq!(status.details(), baseline.details(), "the same content");
     assert_eq!(status.message(), baseline.message());
@@ -97,12 +50,12 @@ fn the_counter_allocates_nothing_without_a_recorder() {
     let code = codes::unkey::data::KEY_NOT_FOUND;
     // The first use of a thread's metrics state may set it up: not a per-response cost.
     unkey_errors::metrics::count_grpc(Some(code), 5);
-    let (counted, ()) = allocations(|| unkey_errors::metrics::count_grpc(Some(code), 5));
+    let ((), counted) = allocations(|| unkey_errors::metrics::count_grpc(Some(code), 5));
     println!("counting one gRPC error with no recorder: {counted} allocations");
     // The key's labels were built at compile time, from the catalogue.
     assert_eq!(counted, 0);
     // A status other than the catalogue's for the code lists its labels at run time: the
     // one allocation left, off the path of a derived error.
-    let (counted, ()) = allocations(|| unkey_errors::metrics::count_grpc(Some(code), 13));
+    let ((), counted) = allocations(|| unkey_errors::metrics::count_grpc(Some(code), 13));
     assert_eq!(counted, 1);
 }

@@ -1,10 +1,7 @@
-//! How many allocations the error path makes, counted by a global allocator that only this test
-//! binary has: `to_response` with its serialization, and a whole request answered by a derived
-//! error through `ErrorLayer` against one answered by a hand-written `(StatusCode, Json(..))`
-//! with the same body. Counts, not times: each is printed (`-- --nocapture`) and compared with
-//! what it may cost.
+//! How many allocations the axum error path makes: `to_response` with its serialization, and a
+//! whole request answered by a derived error through `ErrorLayer` against one answered by a
+//! hand-written `(StatusCode, Json(..))` with the same body.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use axum::Json;
@@ -18,54 +15,7 @@ use tower::ServiceExt as _;
 use unkey_errors::UnkeyError;
 use unkey_errors::axum::RequestId;
 
-/// Counts the allocations (and reallocations) of the thread that makes them, so tests running
-/// in parallel do not see each other's.
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count() {
-    // `try_with`: the allocator also serves threads while their locals are torn down.
-    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-}
-
-// SAFETY: every call is passed to `System` unchanged; counting touches no allocation.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: the caller's guarantees for `alloc`, passed on.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: as for `alloc`.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: `ptr` came from this allocator, that is from `System`, with `layout`.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as for `realloc`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// What `f` returns, and how many allocations it made on this thread.
-fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = ALLOCATIONS.with(Cell::get);
-    let value = f();
-    (value, ALLOCATIONS.with(Cell::get) - before)
-}
+use crate::{ALLOCATIONS, allocations};
 
 /// Unkey's busiest denials, and a server error with a source, as a service derives them.
 #[derive(Debug, thiserror::Error, UnkeyError)]

@@ -6,7 +6,7 @@
 //! That this file compiles is itself a test: the derive's own impls must not conflict with the
 //! hand-written ones, nor paste a type's defaults into its impls, with every feature on.
 
-mod captured_logs;
+use crate::captured_logs;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;

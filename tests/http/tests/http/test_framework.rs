@@ -3,7 +3,7 @@
 //! leave) answered through one `ErrorLayer`, for a service with its own catalogue and for one
 //! with Unkey's, over real HTTP on 127.0.0.1.
 
-mod captured_logs;
+use crate::captured_logs;
 
 use std::net::SocketAddr;
 use std::time::Duration;

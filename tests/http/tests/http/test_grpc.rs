@@ -3,11 +3,8 @@
 //! Google's error details. Python's grpcio reads the same server in
 //! `tests/tools/check-grpc.sh`.
 
-mod captured_logs;
-// Its HTTP routes are test_metrics.rs's.
-#[allow(dead_code)]
-#[path = "../support/grpc_service.rs"]
-mod grpc_service;
+use crate::captured_logs;
+use crate::grpc_service;
 
 use std::net::SocketAddr;
 

@@ -3,7 +3,7 @@
 //! request id, code, status and every cause, a client error a DEBUG one, and neither reaches
 //! the response.
 
-mod captured_logs;
+use crate::captured_logs;
 
 use std::fmt;
 use std::net::SocketAddr;

@@ -406,7 +406,7 @@ fn the_docs_describe_every_rule_as_the_rule_list_does() {
         "the CLI's rules and the ids an allow may name"
     );
 
-    let docs = include_str!("../../docs/catalogue.md");
+    let docs = include_str!("../../../docs/catalogue.md");
     let section = docs
         .split("\n## Lint rules\n")
         .nth(1)

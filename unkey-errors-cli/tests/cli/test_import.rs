@@ -294,7 +294,7 @@ errors:
 
 #[test]
 fn the_heading_table_in_docs_import_md_is_the_one_the_import_uses() {
-    let doc = include_str!("../../docs/import.md");
+    let doc = include_str!("../../../docs/import.md");
     let section = doc.split("\n## Headings\n").nth(1).unwrap();
     let rows: Vec<(String, String)> = section
         .lines()

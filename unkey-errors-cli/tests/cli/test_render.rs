@@ -28,7 +28,7 @@ struct Structure {
 }
 
 fn reference() -> Structure {
-    let text = include_str!("fixtures/forbidden-page-structure.txt");
+    let text = include_str!("../fixtures/forbidden-page-structure.txt");
     let (lines, json) = text.split_once("\njson\n").unwrap();
     let mut structure = Structure {
         title: String::new(),

@@ -17,7 +17,7 @@ enum FirstError {
 }
 
 #[derive(Debug, thiserror::Error, unkey_errors::UnkeyError)]
-#[unkey(catalogue = crate::two_catalogues_one_file::second)]
+#[unkey(catalogue = crate::test_accepted::two_catalogues_one_file::second)]
 enum SecondError {
     #[error("no such order")]
     #[unkey(code = "err:shop:orders:not_found")]

@@ -3,7 +3,7 @@
 use unkey_errors::{AnyCode, Code, CodeFacts, ErrorResponse, ValidationError, codes};
 
 /// The JSON example of the published docs page for `err:unkey:authorization:forbidden`.
-const FORBIDDEN_EXAMPLE: &str = include_str!("fixtures/forbidden-example.json");
+const FORBIDDEN_EXAMPLE: &str = include_str!("../fixtures/forbidden-example.json");
 
 #[test]
 fn the_forbidden_envelope_matches_the_published_example_byte_for_byte() {

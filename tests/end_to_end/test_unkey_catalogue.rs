@@ -17,7 +17,7 @@ struct Fact {
 }
 
 fn facts() -> Vec<Fact> {
-    let text = include_str!("fixtures/unkey-error-facts.tsv");
+    let text = include_str!("../fixtures/unkey-error-facts.tsv");
     let mut lines = text.lines();
     let header: Vec<&str> = lines
         .next()
@@ -200,7 +200,7 @@ fn the_trait_and_the_inherent_methods_agree() {
 /// and whether the gateway's body carries a fixed public message.
 #[test]
 fn every_code_the_gateway_sends_has_the_gateway_facts() {
-    let text = include_str!("fixtures/unkey-gateway-facts.tsv");
+    let text = include_str!("../fixtures/unkey-gateway-facts.tsv");
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap().split('\t').collect::<Vec<_>>(),

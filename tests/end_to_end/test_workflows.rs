@@ -10,7 +10,7 @@
 //! catalogue lacks is our compile error on the string, with no cascade; a broken catalogue is a
 //! compile error located in the file.
 
-mod scratch;
+use crate::scratch;
 
 use std::fs;
 use std::path::{Path, PathBuf};

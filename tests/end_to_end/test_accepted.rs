@@ -3,17 +3,17 @@
 //! are the code the macros must reject; keeping them compile-fail only lets trybuild check
 //! them without building their dependencies' object code.)
 
-#[path = "accepted/derive_generics_and_skip.rs"]
+#[path = "../accepted/derive_generics_and_skip.rs"]
 mod derive_generics_and_skip;
-#[path = "accepted/derive_own_catalogue.rs"]
+#[path = "../accepted/derive_own_catalogue.rs"]
 mod derive_own_catalogue;
-#[path = "accepted/derive_paths.rs"]
+#[path = "../accepted/derive_paths.rs"]
 mod derive_paths;
-#[path = "accepted/derive_surface.rs"]
+#[path = "../accepted/derive_surface.rs"]
 mod derive_surface;
-#[path = "accepted/own_catalogue.rs"]
+#[path = "../accepted/own_catalogue.rs"]
 mod own_catalogue;
-#[path = "accepted/two_catalogues_one_file.rs"]
+#[path = "../accepted/two_catalogues_one_file.rs"]
 mod two_catalogues_one_file;
 
 #[test]

@@ -3,7 +3,7 @@
 //! Builds a scratch crate with its own catalogue (in `target/rebuild-scratch/`, outside the
 //! workspace), edits the catalogue, and checks that the rebuilt program sees each edit.
 
-mod scratch;
+use crate::scratch;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -18,7 +18,7 @@ fn table(heading: &str) -> BTreeMap<String, String> {
 
 /// The rows of the `nth` table (from 0) under `<heading>`, before the next heading.
 fn nth_table(heading: &str, nth: usize) -> BTreeMap<String, String> {
-    let text = include_str!("../docs/catalogue.md");
+    let text = include_str!("../../docs/catalogue.md");
     let section = text
         .split(&format!("\n{heading}\n"))
         .nth(1)

@@ -608,7 +608,7 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
 fn mutations_of_a_real_catalogue_never_panic() {
     // The first entries of Unkey's catalogue, mutated byte by byte: every result is either a
     // catalogue or a list of problems, each with a position inside the file.
-    let text = include_str!("../../errors.yaml");
+    let text = include_str!("../../../errors.yaml");
     let cut = text
         .match_indices("\n  err:")
         .nth(4)

@@ -13,7 +13,9 @@ tools=$PWD/target/tools
 # Installs what is missing (a no-op when .ci/run already did it in the background).
 bash tests/tools/install.sh
 
-cargo build --quiet -p unkey-errors-http-tests --example grpc-errors
+# The example as `cargo test --workspace` builds it (with the workspace's features): after the
+# tests, nothing is built again.
+cargo test --quiet --workspace --no-run
 target_dir=$(cargo metadata --format-version 1 --no-deps \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 mkdir -p "$tools"

@@ -14,7 +14,9 @@ work=$PWD/target/tools/html
 rm -rf "$work"
 mkdir -p "$work"
 
-cargo build --quiet -p unkey-errors --features html --example gateway_page
+# The example as `cargo test --workspace` builds it (with the workspace's features): after the
+# tests, nothing is built again.
+cargo test --quiet --workspace --no-run
 page=target/debug/examples/gateway_page
 chromium=$(command -v chromium || command -v chromium-browser)
 # Headless, with nothing reaching out to the network (this machine's network is closed).

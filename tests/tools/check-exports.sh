@@ -8,6 +8,9 @@
 #     (tests/tools/go/main.go) runs;
 #   - the OpenAPI document passes openapi-spec-validator (pinned below, in a venv under
 #     target/tools/venv);
+#   - the Prometheus alerting rules pass `promtool check rules` (Debian's prometheus package,
+#     unpacked under target/tools/prometheus), and errors.yaml's pass the unit tests of
+#     tests/tools/prometheus/rules-test.yaml under `promtool test rules`;
 #   - the docs' navigation group, in a docs.json, passes Mintlify's own validator
 #     (@mintlify/validation, pinned in the same lock; tests/tools/mintlify/check-navigation.mjs),
 #     and every page it names is rendered.
@@ -27,7 +30,10 @@ step "tools"
 bash tests/tools/install.sh
 
 step "build unkey-errors"
-cargo build --quiet -p unkey-errors-cli
+# The binary as `cargo test --workspace` builds it (with the workspace's features): after the
+# tests, nothing is built again (`-p unkey-errors-cli` alone would resolve other features and
+# build the crates a second time).
+cargo test --quiet --workspace --no-run
 # Where cargo put it: CARGO_TARGET_DIR or a config may move the target directory.
 target_dir=$(cargo metadata --format-version 1 --no-deps \
     | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')
@@ -98,5 +104,19 @@ for catalogue in "${catalogues[@]}"; do
     "$cli" --catalogue "$catalogue" openapi --out "$out" --check
     "$venv/bin/openapi-spec-validator" "$out"
 done
+
+step "Prometheus rules: promtool check rules, and promtool test rules"
+promtool=$tools/prometheus/usr/bin/promtool
+mkdir -p "$work/prometheus"
+for catalogue in "${catalogues[@]}"; do
+    out=$work/prometheus/$(basename "$catalogue" .yaml).rules.yaml
+    "$cli" --catalogue "$catalogue" gen --lang prometheus-rules --out "$out"
+    "$cli" --catalogue "$catalogue" gen --lang prometheus-rules --out "$out" --check
+    "$promtool" check rules "$out"
+done
+# What errors.yaml's rules make of a service's counter: which series fire, when, and what
+# the alert says.
+cp tests/tools/prometheus/rules-test.yaml "$work/prometheus/"
+(cd "$work/prometheus" && "$promtool" test rules rules-test.yaml)
 
 step "all exports check"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the real tools tests/tools/check-exports.sh and check-html.sh check with, when
 # missing: TypeScript and @mintlify/validation (pinned in tests/tools/package-lock.json, under
-# target/tools/node_modules), Debian's golang-go and chromium, and openapi-spec-validator
+# target/tools/node_modules), Debian's golang-go and chromium, promtool (from Debian's
+# prometheus package, unpacked under target/tools/prometheus), and openapi-spec-validator
 # (pinned below, in a venv under target/tools/venv). Network and disk only, no cargo: .ci/run
 # starts it in the background so the downloads overlap the Rust builds. Also the Python clients
 # tests/tools/check-grpc.sh reads the gRPC surface and the Prometheus text with (pinned below,
@@ -36,6 +37,18 @@ fi
 # For tests/tools/check-html.sh.
 if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
     apt_install chromium
+fi
+
+# promtool, for the Prometheus rules check-exports.sh checks: Debian's prometheus package,
+# unpacked under target/tools/prometheus rather than installed (installing it starts a server).
+if [[ ! -x $tools/prometheus/usr/bin/promtool ]]; then
+    (
+        cd "$tools"
+        rm -f prometheus_*.deb
+        apt-get download prometheus || { apt-get update && apt-get download prometheus; }
+        dpkg-deb -x prometheus_*.deb prometheus
+        rm prometheus_*.deb
+    )
 fi
 
 venv=$tools/venv

@@ -154,7 +154,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
     },
-    /// Generate the catalogue's codes as a TypeScript or Go module.
+    /// Generate the catalogue's codes as a TypeScript or Go module, or Prometheus alerting
+    /// rules on the error counter.
     Gen {
         /// The language of the module.
         #[arg(long, value_enum)]
@@ -185,6 +186,9 @@ enum Lang {
     Typescript,
     /// A Go package (.go).
     Go,
+    /// Prometheus alerting rules (.yaml): per system, its server errors on the
+    /// `error_responses_total` counter.
+    PrometheusRules,
 }
 
 /// Findings that fail `lint` besides errors.

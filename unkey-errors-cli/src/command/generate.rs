@@ -1,14 +1,15 @@
-//! `unkey-errors gen`: the catalogue's codes as a TypeScript or Go module. (`gen` is a
-//! reserved word in Rust 2024, so the module is named for what the command does.)
+//! `unkey-errors gen`: the catalogue's codes as a TypeScript or Go module, or Prometheus
+//! alerting rules on the error counter. (`gen` is a reserved word in Rust 2024, so the module
+//! is named for what the command does.)
 
 use std::path::Path;
 
-use unkey_errors_cli::export::{Origin, go, typescript};
+use unkey_errors_cli::export::{Origin, go, prometheus, typescript};
 
 use super::Failure;
 use crate::{Lang, Output};
 
-/// Prints, writes or checks the module in `lang`; `package` names the Go package.
+/// Prints, writes or checks the module (or rules) in `lang`; `package` names the Go package.
 pub fn run(catalogue: &Path, lang: Lang, package: &str, output: &Output) -> Result<(), Failure> {
     let (parsed, _) = super::load(catalogue)?;
     let shown = catalogue.display().to_string();
@@ -26,6 +27,9 @@ pub fn run(catalogue: &Path, lang: Lang, package: &str, output: &Output) -> Resu
             }
             let args = format!("gen --lang go --package {package}");
             go::module(&parsed, package, &Origin::new(&shown, &args))
+        }
+        Lang::PrometheusRules => {
+            prometheus::rules(&parsed, &Origin::new(&shown, "gen --lang prometheus-rules"))
         }
     };
     super::deliver(output, &module)

@@ -1,5 +1,6 @@
 //! The catalogue for other tools and languages: a JSON Schema of the format for editors, an
-//! OpenAPI document of the error responses, and TypeScript and Go modules of the codes.
+//! OpenAPI document of the error responses, TypeScript and Go modules of the codes, and
+//! Prometheus alerting rules on the error counter.
 //!
 //! Every exporter is a pure function of its input, so a committed export can be checked for
 //! drift by rendering it again ([`compare`]).
@@ -11,6 +12,7 @@
 pub mod envelope;
 pub mod go;
 pub mod openapi;
+pub mod prometheus;
 pub mod schema;
 pub mod typescript;
 

@@ -13,7 +13,7 @@ use unkey_errors_catalogue::{
     REQUIRED_DOCS_NAVIGATION_SYSTEM_KEYS, REQUIRED_ENTRY_FIELDS, REQUIRED_TOP_LEVEL_KEYS, Surface,
     TOP_LEVEL_KEYS,
 };
-use unkey_errors_cli::export::{Origin, go, openapi, schema, shell_word, typescript};
+use unkey_errors_cli::export::{Origin, go, openapi, prometheus, schema, shell_word, typescript};
 use unkey_errors_cli::render::{self, example_response};
 
 fn root() -> PathBuf {
@@ -1069,4 +1069,98 @@ fn no_typescript_declaration_takes_its_name_from_the_catalogue() {
         "{module}"
     );
     assert!(module.contains("  \"err:default:class:new\": codes.default.class.NEW,\n"));
+}
+
+/// `gen --lang prometheus-rules` for `catalogue`, read back as YAML.
+fn prometheus_rules(catalogue: &Catalogue) -> serde_yaml::Value {
+    let rules = prometheus::rules(catalogue, &origin("gen --lang prometheus-rules"));
+    serde_yaml::from_str(&rules).unwrap_or_else(|error| panic!("{error}\n{rules}"))
+}
+
+#[test]
+fn the_prometheus_rules_alert_on_each_system_s_server_errors() {
+    let catalogue = unkey();
+    // The systems with a code sent as a 5xx on some surface.
+    let expected: BTreeSet<&str> = catalogue
+        .entries()
+        .iter()
+        .filter(|e| e.status >= 500 || e.gateway.as_ref().is_some_and(|g| g.status >= 500))
+        .map(|e| e.code.system())
+        .collect();
+    // The user system's codes are 4xx on the API, even those gRPC answers with
+    // DEADLINE_EXCEEDED (a query that ran out of time), but the gateway answers a request that
+    // timed out (err:user:bad_request:request_timeout) with 504: its rule watches HTTP only.
+    assert_eq!(expected, BTreeSet::from(["frontline", "unkey", "user"]));
+
+    let rules = prometheus_rules(&catalogue);
+    let groups = rules["groups"].as_sequence().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["name"], "unkey-errors");
+    let rules = groups[0]["rules"].as_sequence().unwrap();
+    let systems: BTreeSet<&str> = rules
+        .iter()
+        .map(|rule| rule["labels"]["system"].as_str().unwrap())
+        .collect();
+    assert_eq!(systems, expected);
+    for rule in rules {
+        let system = rule["labels"]["system"].as_str().unwrap();
+        let mut name = system[..1].to_ascii_uppercase();
+        name.push_str(&system[1..]);
+        assert_eq!(rule["alert"], format!("{name}ServerErrors").as_str());
+        // Over HTTP, the 5xx sent; over gRPC, the codes whose HTTP status is a 5xx.
+        let http = format!(
+            "sum by (surface) (rate(error_responses_total{{system=\"{system}\",status=~\"5..\"}}[5m]))"
+        );
+        let grpc_codes: Vec<&str> = catalogue
+            .entries()
+            .iter()
+            .filter(|e| e.code.system() == system && e.status >= 500)
+            .map(|e| e.code.as_str())
+            .collect();
+        let expr = if grpc_codes.is_empty() {
+            format!("{http} > 0")
+        } else {
+            format!(
+                "({http} or sum by (surface) (rate(error_responses_total{{system=\"{system}\",\
+                 surface=\"grpc\",error_type=~\"{}\"}}[5m]))) > 0",
+                grpc_codes.join("|")
+            )
+        };
+        assert_eq!(rule["expr"], expr.as_str());
+        assert_eq!(
+            expr.contains("err:unkey:application:unexpected_error"),
+            system == "unkey"
+        );
+        assert_eq!(expr.contains("surface=\"grpc\""), system != "user");
+        assert_eq!(rule["for"], "5m");
+        assert_eq!(rule["labels"]["severity"], "critical");
+        let description = rule["annotations"]["description"].as_str().unwrap();
+        assert!(
+            description.ends_with("What each code means: https://unkey.com/docs/errors"),
+            "{description}"
+        );
+    }
+}
+
+#[test]
+fn a_catalogue_without_server_errors_gets_a_group_without_rules() {
+    let rules = prometheus_rules(&deprecated_fixture());
+    assert_eq!(rules["groups"][0]["name"], "unkey-errors");
+    assert_eq!(rules["groups"][0]["rules"].as_sequence().unwrap().len(), 0);
+}
+
+#[test]
+fn gen_prints_the_prometheus_rules_under_a_header_naming_their_origin() {
+    let fixture = "tests/fixtures/collisions.yaml";
+    let output = run_here(&["--catalogue", fixture, "gen", "--lang", "prometheus-rules"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let rules = text(&output.stdout);
+    assert!(
+        rules.starts_with(
+            "# Code generated from tests/fixtures/collisions.yaml by unkey-errors; DO NOT EDIT.\n\
+             # To regenerate it: unkey-errors --catalogue tests/fixtures/collisions.yaml gen \
+             --lang prometheus-rules --out <this file>\n#\n"
+        ),
+        "{rules}"
+    );
 }

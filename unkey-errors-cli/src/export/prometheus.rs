@@ -31,6 +31,7 @@ pub fn rules(catalogue: &Catalogue, origin: &Origin) -> String {
         // The header's `//` comments, as YAML's `#` ones.
         let _ = writeln!(yaml, "#{}", line.trim_start_matches('/'));
     }
+    let systems = systems_with_server_errors(catalogue);
     let _ = write!(
         yaml,
         "#
@@ -40,41 +41,44 @@ pub fn rules(catalogue: &Catalogue, origin: &Origin) -> String {
 # the service has sent that system's server errors for {WINDOW}, per surface.
 groups:
   - name: {group}
-    rules:
+    rules:{empty}
 ",
         group = string_literal("unkey-errors"),
+        // A catalogue without server errors has no rule: an empty list keeps the file valid.
+        empty = if systems.is_empty() { " []" } else { "" },
     );
-    let systems = systems_with_server_errors(catalogue);
-    if systems.is_empty() {
-        // No rule: `promtool` accepts a group without rules, and the file stays valid.
-        yaml.truncate(yaml.len() - "    rules:\n".len());
-        yaml.push_str("    rules: []\n");
-    }
     for (system, codes) in systems {
-        let system_label = string_literal(system);
-        let mut expr = format!(
-            "sum by (surface) (rate(error_responses_total{{system={system_label},status=~\"5..\"}}[{WINDOW}]))"
-        );
-        if !codes.is_empty() {
-            let _ = write!(
-                expr,
-                " or sum by (surface) (rate(error_responses_total{{system={system_label},\
-                 surface=\"grpc\",error_type=~{}}}[{WINDOW}]))",
-                string_literal(&codes.join("|"))
-            );
-            expr = format!("({expr})");
-        }
-        expr.push_str(" > 0");
-        let summary = format!("The service is sending server errors of the {system} system");
-        let description = format!(
-            "{{{{ $value | humanize }}}} error responses per second on the {{{{ $labels.surface }}}} \
-             surface are server errors of the {system} system, for {WINDOW}. What each code \
-             means: {}",
-            catalogue.docs_base_url()
-        );
-        let _ = write!(
-            yaml,
-            "      - alert: {alert}
+        rule(&mut yaml, catalogue, system, &codes);
+    }
+    yaml
+}
+
+/// The rule for `system`'s server errors, of which `grpc_codes` are the codes whose HTTP status
+/// is a 5xx.
+fn rule(yaml: &mut String, catalogue: &Catalogue, system: &str, grpc_codes: &[&str]) {
+    let system_label = string_literal(system);
+    let http = format!(
+        "sum by (surface) (rate(error_responses_total{{system={system_label},status=~\"5..\"}}[{WINDOW}]))"
+    );
+    let expr = if grpc_codes.is_empty() {
+        format!("{http} > 0")
+    } else {
+        format!(
+            "({http} or sum by (surface) (rate(error_responses_total{{system={system_label},\
+             surface=\"grpc\",error_type=~{}}}[{WINDOW}]))) > 0",
+            string_literal(&grpc_codes.join("|"))
+        )
+    };
+    let summary = format!("The service is sending server errors of the {system} system");
+    let description = format!(
+        "{{{{ $value | humanize }}}} error responses per second on the {{{{ $labels.surface }}}} \
+         surface are server errors of the {system} system, for {WINDOW}. What each code \
+         means: {}",
+        catalogue.docs_base_url()
+    );
+    let _ = write!(
+        yaml,
+        "      - alert: {alert}
         expr: {expr}
         for: {WINDOW}
         labels:
@@ -84,14 +88,12 @@ groups:
           summary: {summary}
           description: {description}
 ",
-            alert = string_literal(&alert_name(system)),
-            expr = string_literal(&expr),
-            severity = string_literal("critical"),
-            summary = string_literal(&summary),
-            description = string_literal(&description),
-        );
-    }
-    yaml
+        alert = string_literal(&alert_name(system)),
+        expr = string_literal(&expr),
+        severity = string_literal("critical"),
+        summary = string_literal(&summary),
+        description = string_literal(&description),
+    );
 }
 
 /// The alert's name for `system`: its words in UpperCamelCase and `ServerErrors`, e.g.

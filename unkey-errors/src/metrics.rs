@@ -22,6 +22,10 @@
 //! outside 0–16) as `_OTHER` too. So the counter has at most one series per code and status
 //! and surface, however hostile the traffic.
 //!
+//! Each code's keys (one per surface) are statics that `catalogue!` builds, labels and hash, so
+//! counting a response sent with its catalogued status allocates nothing: with no recorder
+//! installed it costs the facade's check for one and a table lookup (BENCHMARKS.md).
+//!
 //! Counted: every error response the axum [`ErrorLayer`](crate::axum::ErrorLayer) renders
 //! (a derived error, a body a handler built, a failure of the framework's that the catalogue
 //! has a code for), and every gRPC status other than `OK` that
@@ -91,8 +95,8 @@ pub fn count_grpc<C: ErrorCode>(code: Option<C>, grpc_status: i32) {
     }
 }
 
-/// Where an error response was sent: the index of its labels in a code's table of labels
-/// (see `__metric_keys!`).
+/// Where an error response was sent: the index of its key in a code's keys (see
+/// `__metric_keys!`).
 #[cfg(feature = "metrics")]
 #[derive(Clone, Copy)]
 enum Channel {
@@ -110,8 +114,9 @@ impl Channel {
 
 /// Increments the counter once. When `code` was sent with the status its catalogue states for
 /// `channel` (`expected`), as nearly every error response is, its key is one the catalogue
-/// built at compile time: no allocation, and with no recorder installed nothing but the facade's
-/// check for one (the key's hash too is computed at compile time). Otherwise the key's labels are listed here, with `status()` as the status.
+/// built at compile time, hash included: no allocation, and with no recorder installed nothing
+/// but the facade's check for one. Otherwise the key's labels are listed here, with `status()`
+/// as the status.
 #[cfg(feature = "metrics")]
 fn increment<C: ErrorCode>(
     code: Option<C>,

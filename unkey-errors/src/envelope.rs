@@ -5,7 +5,7 @@
 //! [`GatewayResponse`](crate::GatewayResponse)) are what goes on the wire; this module
 //! describes them, member for member (a test holds each description to its type's
 //! serialization), and everything else that states the shape is made from it: the JSON Schemas
-//! ([`json_schema`], with the `serde_json` feature), the `utoipa` schemas, and the command
+//! (`json_schema`, with the `serde_json` or `utoipa` feature), the `utoipa` schemas, and the command
 //! line's OpenAPI document and TypeScript and Go types. So none of them can disagree with what
 //! a service sends.
 //!

@@ -26,10 +26,10 @@
 //! counting a response sent with its catalogued status allocates nothing: with no recorder
 //! installed it costs the facade's check for one and a table lookup (BENCHMARKS.md).
 //!
-//! Counted: every error response the axum [`ErrorLayer`](crate::axum::ErrorLayer) renders
+//! Counted: every error response the axum `ErrorLayer` renders
 //! (a derived error, a body a handler built, a failure of the framework's that the catalogue
 //! has a code for), and every gRPC status other than `OK` that
-//! [`grpc::ErrorLayer`](crate::grpc::ErrorLayer) sees. A framework failure the catalogue has
+//! `grpc::ErrorLayer` sees. A framework failure the catalogue has
 //! no code for passes the axum layer unchanged, and uncounted.
 //!
 //! ```
@@ -82,7 +82,7 @@ pub(crate) fn count_http<C: ErrorCode>(surface: Surface, urn: &str, status: u16)
 
 /// Counts a gRPC error status numbered `grpc_status`, of the catalogue code `code` or of none.
 ///
-/// [`grpc::ErrorLayer`](crate::grpc::ErrorLayer) calls it for every status it sends; it is
+/// `grpc::ErrorLayer` (the `tonic` feature) calls it for every status it sends; it is
 /// public for services that send statuses some other way.
 #[cfg_attr(not(feature = "metrics"), allow(unused_variables, dead_code))]
 pub fn count_grpc<C: ErrorCode>(code: Option<C>, grpc_status: i32) {

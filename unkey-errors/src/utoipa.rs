@@ -53,7 +53,7 @@ pub const EXAMPLE_REQUEST_ID: &str = "req_2c9a0jf23l4k567";
 
 /// The media types of the API's error responses in the document, with the same body: problem
 /// details for clients that accept them, and plain JSON, which most clients (Unkey's SDKs
-/// among them) ask for and receive. See [the axum module's negotiation](crate::axum).
+/// among them) ask for and receive. See the `axum` module's negotiation.
 pub const API_MEDIA_TYPES: [&str; 2] = ["application/json", "application/problem+json"];
 
 /// The media type of the gateway's JSON error body. A browser gets an HTML page instead, which

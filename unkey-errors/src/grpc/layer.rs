@@ -39,7 +39,7 @@ const GRPC_STATUS_DETAILS: HeaderName = HeaderName::from_static("grpc-status-det
 /// - when it is the catalogue's (its `ErrorInfo` has the catalogue's domain and a URN it
 ///   defines), gains a `RequestInfo` detail with the request's id, unless it has one, and is
 ///   logged once with that id (the `tracing` feature; see [the module's docs](super));
-/// - is counted once (the `metrics` feature; see [`metrics`](crate::metrics)).
+/// - is counted once (the `metrics` feature; see the `metrics` module).
 ///
 /// So the id a client reads from `RequestInfo` is the one in the log.
 ///

@@ -54,7 +54,7 @@ pub(crate) fn generate(catalogue: &Catalogue, path: &Path, lookup_name: &str) ->
     code_enum(&mut out, catalogue, &shown_as);
     code_impl(&mut out, catalogue);
     out.push_str(TRAIT_IMPLS);
-    metric_labels(&mut out, catalogue);
+    metric_keys(&mut out, catalogue);
     out.push_str("}\n");
     out.push_str(MORE_TRAIT_IMPLS);
     code_lookup_macro(&mut out, catalogue, lookup_name, &shown_as);
@@ -239,7 +239,7 @@ fn sparse_accessors(out: &mut String, catalogue: &Catalogue) {
 /// sent with on the API and the gateway (`_OTHER` where it is not sent) and its gRPC status.
 /// With the runtime's `metrics` feature on, the macro builds the keys' labels from them at
 /// compile time; otherwise it expands to nothing.
-fn metric_labels(out: &mut String, catalogue: &Catalogue) {
+fn metric_keys(out: &mut String, catalogue: &Catalogue) {
     out.push_str(
         "
     // The labels of the error counter for this code, for the runtime's `metrics` feature.
@@ -396,7 +396,7 @@ impl Debug for Verbatim {
 }
 
 /// The impls that are the same for every catalogue: they only call `Code`'s own methods. The
-/// `ErrorCode` impl is left open, for [`metric_labels`] to close.
+/// `ErrorCode` impl is left open, for [`metric_keys`] to close.
 const TRAIT_IMPLS: &str = r#"
 impl __unkey_errors::__private::Sealed for Code {}
 

@@ -14,15 +14,19 @@ use crate::request_id::{minted, usable};
 
 /// The id of a request, from the [`ErrorLayer`](super::ErrorLayer) that took or minted it;
 /// a fresh one for a request that did not pass through the layer.
+///
+/// The layer keeps the id in the request's extensions as tower-http's request id, which its
+/// own layers read too; this copies it out only for a handler that asks, so a request whose
+/// handler does not costs no copy.
 impl<S: Send + Sync> FromRequestParts<S> for RequestId {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         Ok(parts
             .extensions
-            .get::<RequestId>()
-            .cloned()
-            .unwrap_or_else(RequestId::mint))
+            .get::<tower_http::request_id::RequestId>()
+            .and_then(|id| id.header_value().to_str().ok())
+            .map_or_else(RequestId::mint, RequestId::from))
     }
 }
 
@@ -72,14 +76,13 @@ pub(super) fn choose<B>(
 }
 
 /// Makes `id` the request's: its `x-request-id` header (so inner layers and handlers see the
-/// one id), and extensions for the [`RequestId`] extractor and tower-http's request-id layers.
+/// one id), and the extension that both the [`RequestId`] extractor and tower-http's
+/// request-id layers read (one shared value: no copy of the text for every request).
 pub(super) fn assign<B>(request: &mut Request<B>, id: &HeaderValue) {
     set_header(request.headers_mut(), id);
-    // `choose` keeps only visible ASCII: always text.
-    let text = id.to_str().unwrap_or_default();
-    let extensions = request.extensions_mut();
-    extensions.insert(RequestId::from(text));
-    extensions.insert(tower_http::request_id::RequestId::new(id.clone()));
+    request
+        .extensions_mut()
+        .insert(tower_http::request_id::RequestId::new(id.clone()));
 }
 
 /// Sets the one `x-request-id` header of `headers` to `id`.

@@ -9,6 +9,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The header (HTTP) and metadata key (gRPC) a request id travels in.
+pub(crate) const HEADER_NAME: http::HeaderName = http::HeaderName::from_static("x-request-id");
+
 /// The longest request id accepted from a client; a longer one is replaced.
 const MAX_REQUEST_ID_LEN: usize = 128;
 
@@ -111,6 +114,24 @@ impl<'de> Deserialize<'de> for RequestId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(RequestId(id.as_ref().into()))
+    }
+}
+
+/// The client's id, when `trust_client` and `headers` hold exactly one usable `x-request-id`
+/// (HTTP's header or gRPC's metadata, named alike). Several ids for one request are ambiguous
+/// (which would the caller quote to support?), and taking the first would let whoever added
+/// headers first decide: the layers mint one instead.
+pub(crate) fn client_id(
+    headers: &http::HeaderMap,
+    trust_client: bool,
+) -> Option<&http::HeaderValue> {
+    if !trust_client {
+        return None;
+    }
+    let mut sent = headers.get_all(HEADER_NAME).iter();
+    match (sent.next(), sent.next()) {
+        (Some(value), None) if usable(value.as_bytes()) => Some(value),
+        _ => None,
     }
 }
 

@@ -98,7 +98,7 @@ pub use request_id::{MakeUnkeyRequestId, RequestId};
 pub use respond::{__private, into_response};
 
 /// The header that carries the request id, in and out.
-pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
+pub const REQUEST_ID_HEADER: HeaderName = crate::request_id::HEADER_NAME;
 
 /// The media type of the API's error bodies (RFC 9457), for requests that accept it; see
 /// [Content negotiation](self#content-negotiation).

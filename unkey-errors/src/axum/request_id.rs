@@ -10,7 +10,7 @@ use tower_http::request_id::MakeRequestId;
 
 use super::REQUEST_ID_HEADER;
 pub use crate::request_id::RequestId;
-use crate::request_id::{minted, usable};
+use crate::request_id::{client_id, minted, usable};
 
 /// The id of a request, from the [`ErrorLayer`](super::ErrorLayer) that took or minted it;
 /// a fresh one for a request that did not pass through the layer.
@@ -56,15 +56,8 @@ pub(super) fn choose<B>(
     trust_client: bool,
     make: &mut impl MakeRequestId,
 ) -> HeaderValue {
-    if trust_client {
-        // Several ids for one request are ambiguous (which would the caller quote to support?),
-        // and taking the first would let whoever added headers first decide: mint instead.
-        let mut sent = request.headers().get_all(&REQUEST_ID_HEADER).iter();
-        if let (Some(value), None) = (sent.next(), sent.next()) {
-            if usable(value.as_bytes()) {
-                return value.clone();
-            }
-        }
+    if let Some(id) = client_id(request.headers(), trust_client) {
+        return id.clone();
     }
     match make.make_request_id(request) {
         Some(id) if usable(id.header_value().as_bytes()) => id.into_header_value(),

@@ -16,11 +16,11 @@ use tower_service::Service;
 
 use super::log::{self, LoggedCause};
 use super::wire;
-use crate::request_id::{minted, usable};
+use crate::request_id::{client_id, minted};
 use crate::{ErrorCode, RequestId};
 
 /// The metadata key that carries the request id, in and out: `x-request-id`.
-pub const REQUEST_ID_METADATA: HeaderName = HeaderName::from_static("x-request-id");
+pub const REQUEST_ID_METADATA: HeaderName = crate::request_id::HEADER_NAME;
 
 const GRPC_STATUS: HeaderName = HeaderName::from_static("grpc-status");
 const GRPC_STATUS_DETAILS: HeaderName = HeaderName::from_static("grpc-status-details-bin");
@@ -175,13 +175,8 @@ where
 /// The id the request is served under: the client's, when trusted and the request has exactly
 /// one usable `x-request-id`, else a minted one.
 fn choose(headers: &HeaderMap, trust_client: bool) -> HeaderValue {
-    if trust_client {
-        let mut sent = headers.get_all(&REQUEST_ID_METADATA).iter();
-        if let (Some(value), None) = (sent.next(), sent.next()) {
-            if usable(value.as_bytes()) {
-                return value.clone();
-            }
-        }
+    if let Some(id) = client_id(headers, trust_client) {
+        return id.clone();
     }
     // A minted id is `req_` and ASCII letters and digits: always a valid header value.
     HeaderValue::from_str(minted().as_str()).unwrap_or_else(|_| HeaderValue::from_static("req_"))

@@ -5,10 +5,11 @@ use std::fmt;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
 use axum::body::{Body, Bytes, HttpBody};
-use axum::http::header::HeaderValue;
+use axum::http::header::{CONTENT_LENGTH, HeaderValue};
 use axum::http::response::Parts;
 use axum::http::{Request, Response};
 use tower_http::catch_panic::{CatchPanic, CatchPanicLayer};
@@ -16,11 +17,12 @@ use tower_http::request_id::MakeRequestId;
 use tower_layer::Layer;
 use tower_service::Service;
 
+use super::content_length::content_length;
 use super::framework::{MAX_TEXT, Occurrence, Verdict, classify, classify_text};
 use super::log;
 use super::negotiate::{capture_accept, representation};
 use super::panic::{Caught, MarkPanic};
-use super::report::{Finish, Report, set_representation};
+use super::report::{Carried, Finish, Report, deliver, set_representation};
 use super::request_id::{MakeUnkeyRequestId, assign, choose, set_header};
 use crate::{Condition, ErrorCode, Surface};
 
@@ -320,9 +322,9 @@ impl<C: ErrorCode> Pending<C> {
     /// The response the service answered with, finished: rendered from its report, replaced by
     /// the catalogue's envelope for a failure of the framework's, or sent as it is.
     fn finish(&mut self, mut parts: Parts, body: Body) -> Finished {
-        if let Some(Finish(report)) = parts.extensions.remove::<Finish>() {
+        if let Some(Finish(carried)) = parts.extensions.remove::<Finish>() {
             self.answered = true;
-            return Finished::Done(self.render(parts, &report, Some(body)));
+            return Finished::Done(self.render(parts, &carried.report, Some((body, &carried))));
         }
         let failure = if let Some(Caught(message)) = parts.extensions.remove::<Caught>() {
             let occurrence = Occurrence {
@@ -370,22 +372,41 @@ impl<C: ErrorCode> Pending<C> {
     }
 
     /// `report` rendered for this request into the head `parts` (keeping its headers, such as
-    /// a 405's `Allow` or an error's own `Retry-After`), and logged. A body a handler built
-    /// with its own request id keeps its bytes (`body`); only its media type is negotiated.
-    fn render(&self, mut parts: Parts, report: &Report, body: Option<Body>) -> Response<Body> {
+    /// a 405's `Allow` or an error's own `Retry-After`), and logged. `carried` is the body of a
+    /// response that carried its report, and what it carried: a body a handler built with its
+    /// own request id keeps its bytes (only its media type is negotiated); a deferred body is
+    /// given the rendered bytes to send.
+    fn render(
+        &self,
+        mut parts: Parts,
+        report: &Report,
+        carried: Option<(Body, &Arc<Carried>)>,
+    ) -> Response<Body> {
         let accept = self.accept.as_ref().and_then(|value| value.to_str().ok());
         let representation = representation(report.surface, accept);
         let id = self.id.to_str().unwrap_or_default();
-        let keep = report.surface == Surface::Api && report.request_id.is_some();
-        let (rendered_id, body) = match (keep, body) {
-            (true, Some(body)) => (report.request_id.as_deref().unwrap_or(id), body),
-            _ => {
-                let id = report.request_id.as_deref().unwrap_or(id);
+        let rendered_id = report.request_id.as_deref().unwrap_or(id);
+        let body = match carried {
+            Some((body, _)) if report.surface == Surface::Api && report.request_id.is_some() => {
+                body
+            }
+            carried => {
                 parts.status = report.status_code();
-                (id, Body::from(report.body(id, representation)))
+                let bytes = Bytes::from(report.body(rendered_id, representation));
+                match carried {
+                    Some((body, carried)) => deliver(body, carried, bytes),
+                    None => Body::from(bytes),
+                }
             }
         };
-        parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+        match body.size_hint().exact() {
+            Some(len) => {
+                parts.headers.insert(CONTENT_LENGTH, content_length(len));
+            }
+            None => {
+                parts.headers.remove(CONTENT_LENGTH);
+            }
+        }
         set_representation(&mut parts.headers, representation, true);
         if rendered_id == id {
             set_header(&mut parts.headers, &self.id);

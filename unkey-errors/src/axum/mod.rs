@@ -80,6 +80,7 @@
 //! [`GatewayResponse`](crate::GatewayResponse) are bodies, not errors: they are logged with
 //! their code and status only.
 
+mod content_length;
 mod fallback;
 mod framework;
 mod layer;

@@ -6,20 +6,20 @@
 //! read, has a fresh request id and the surface's default media type), and carries its
 //! [`Report`] in its extensions; the [`ErrorLayer`](super::ErrorLayer) that sees it renders the
 //! body for the request instead, with the request's id and the media type its `Accept` header
-//! asks for, and the unread body is dropped.
+//! asks for, and hands those bytes to the deferred body, which sends them instead of its own.
 
 use std::borrow::Cow;
 use std::convert::Infallible;
 use std::error::Error;
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, HeaderValue, VARY};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use http_body::Frame;
+use http_body::{Frame, SizeHint};
 use serde::Serialize;
 
 use super::HTML_POLICY;
@@ -163,22 +163,22 @@ impl Report {
     /// type (the API's problem details, the gateway's JSON), and a body rendered when it is
     /// first read, with the report's request id or a fresh one. It carries the report
     /// ([`Finish`]), so an [`ErrorLayer`](super::ErrorLayer) that sees it renders the body for
-    /// the request instead, and the deferred body is dropped unread.
+    /// the request instead and hands it to the deferred body ([`deliver`]).
     pub(super) fn into_response(self) -> Response {
         let representation = self.default_representation();
         let status = self.status_code();
-        let report = Arc::new(self);
+        let carried = Arc::new(Carried::new(self));
         let mut response = Response::new(Body::new(Deferred {
-            report: Some(Arc::clone(&report)),
+            carried: Some(Arc::clone(&carried)),
         }));
         *response.status_mut() = status;
         set_representation(response.headers_mut(), representation, false);
-        if let Some(id) = report.request_id.as_deref() {
+        if let Some(id) = carried.report.request_id.as_deref() {
             if let Ok(id) = HeaderValue::from_str(id) {
                 set_header(response.headers_mut(), &id);
             }
         }
-        response.extensions_mut().insert(Finish(report));
+        response.extensions_mut().insert(Finish(carried));
         response
     }
 
@@ -234,12 +234,49 @@ impl Report {
 /// A report in a response's extensions: what [`ErrorLayer`](super::ErrorLayer) finishes the
 /// response from. Shared with the response's [`Deferred`] body.
 #[derive(Debug, Clone)]
-pub(crate) struct Finish(pub(super) Arc<Report>);
+pub(crate) struct Finish(pub(super) Arc<Carried>);
 
-/// The body of a report's response no layer finished: rendered when first read, with the
-/// report's own request id or a fresh one, in the surface's default media type.
+/// A report, and the body the layer rendered from it for the request.
+#[derive(Debug)]
+pub(crate) struct Carried {
+    pub(super) report: Report,
+    /// Set by the layer: what the [`Deferred`] body sends instead of rendering its own.
+    rendered: OnceLock<Bytes>,
+}
+
+impl Carried {
+    pub(super) fn new(report: Report) -> Self {
+        Carried {
+            report,
+            rendered: OnceLock::new(),
+        }
+    }
+}
+
+/// The response body for `bytes`, the body the layer rendered from `carried` for the request.
+///
+/// The response's own `body` is kept, and sends `bytes`, when it is the report's deferred body,
+/// as it is unless an inner layer replaced it: the deferred body is alive (the report has two
+/// owners, it and the layer) and `body` now promises exactly these bytes. Otherwise, a new body.
+pub(super) fn deliver(body: Body, carried: &Arc<Carried>, bytes: Bytes) -> Body {
+    let len = bytes.len() as u64;
+    if Arc::strong_count(carried) != 2 {
+        return Body::from(bytes);
+    }
+    match carried.rendered.set(bytes) {
+        Ok(()) if body.size_hint().exact() == Some(len) => body,
+        // Another body carries the report: it keeps the bytes, and this one sends a copy.
+        Ok(()) => Body::from(carried.rendered.get().cloned().unwrap_or_default()),
+        // Rendered before, by another layer: this layer's bytes are sent.
+        Err(bytes) => Body::from(bytes),
+    }
+}
+
+/// The body of a report's response: what the layer rendered for the request, or if no layer
+/// did, rendered when first read, with the report's own request id or a fresh one, in the
+/// surface's default media type.
 struct Deferred {
-    report: Option<Arc<Report>>,
+    carried: Option<Arc<Carried>>,
 }
 
 impl HttpBody for Deferred {
@@ -250,23 +287,40 @@ impl HttpBody for Deferred {
         mut self: Pin<&mut Self>,
         _: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
-        let Some(report) = self.report.take() else {
+        let Some(mut carried) = self.carried.take() else {
             return Poll::Ready(None);
         };
-        let minted;
-        let id = match report.request_id.as_deref() {
-            Some(id) => id,
-            None => {
-                minted = RequestId::mint();
-                minted.as_str()
-            }
+        // The layer has let go of the report by now, so its bytes are moved out, not shared.
+        let rendered = match Arc::get_mut(&mut carried) {
+            Some(only) => only.rendered.take(),
+            None => carried.rendered.get().cloned(),
         };
-        let body = report.body(id, report.default_representation());
-        Poll::Ready(Some(Ok(Frame::data(Bytes::from(body)))))
+        let body = rendered.unwrap_or_else(|| {
+            let report = &carried.report;
+            let minted;
+            let id = match report.request_id.as_deref() {
+                Some(id) => id,
+                None => {
+                    minted = RequestId::mint();
+                    minted.as_str()
+                }
+            };
+            Bytes::from(report.body(id, report.default_representation()))
+        });
+        Poll::Ready(Some(Ok(Frame::data(body))))
     }
 
     fn is_end_stream(&self) -> bool {
-        self.report.is_none()
+        self.carried.is_none()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        let rendered = self.carried.as_ref().map(|carried| carried.rendered.get());
+        match rendered {
+            None => SizeHint::with_exact(0),
+            Some(Some(bytes)) => SizeHint::with_exact(bytes.len() as u64),
+            Some(None) => SizeHint::default(),
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::negotiate::Representation;
-use super::report::{Finish, Report, set_representation};
+use super::report::{Carried, Finish, Report, set_representation};
 use super::request_id::set_header;
 use crate::{ErrorCode, ErrorResponse, GatewayResponse, UnkeyError};
 
@@ -118,7 +118,9 @@ impl IntoResponse for ErrorResponse {
             set_header(response.headers_mut(), &id);
         }
         let report = Report::for_body(&self);
-        response.extensions_mut().insert(Finish(Arc::new(report)));
+        response
+            .extensions_mut()
+            .insert(Finish(Arc::new(Carried::new(report))));
         response
     }
 }

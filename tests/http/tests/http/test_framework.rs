@@ -545,6 +545,52 @@ async fn an_error_answered_from_a_spawned_task_or_an_inner_layer_has_the_request
     }
 }
 
+#[tokio::test]
+async fn the_layers_body_is_sent_with_its_length_whatever_an_inner_layer_did_to_the_body() {
+    // An inner layer that keeps the response's extensions but replaces its body, or wraps it in
+    // a stream of unknown length.
+    async fn replace(response: Response) -> Response {
+        let (parts, _) = response.into_parts();
+        Response::from_parts(parts, axum::body::Body::from("replaced"))
+    }
+    async fn wrap(response: Response) -> Response {
+        let (parts, body) = response.into_parts();
+        let stream = axum::body::Body::from_stream(body.into_data_stream());
+        Response::from_parts(parts, stream)
+    }
+    let derived = || async { KeyError::NotFound("key_1".into()).into_response() };
+    let app = Router::new()
+        .route("/derived", get(derived))
+        .route(
+            "/replaced",
+            get(derived).layer(axum::middleware::map_response(replace)),
+        )
+        .route(
+            "/wrapped",
+            get(derived).layer(axum::middleware::map_response(wrap)),
+        )
+        .layer(ErrorLayer::<Code>::new());
+    let address = serve(app).await;
+    for path in ["/derived", "/replaced", "/wrapped"] {
+        let head = format!("GET {path} HTTP/1.1\r\nx-request-id: req_{}", &path[1..]);
+        let reply = request(address, &head, b"").await;
+        let id = format!("req_{}", &path[1..]);
+        let expected = envelope(
+            Code::UnkeyDataKeyNotFound,
+            &id,
+            "key key_1 does not exist",
+            Value::Null,
+        );
+        assert_envelope(path, &reply, 404, &expected, &id);
+        assert_eq!(reply.header("transfer-encoding"), None, "{path}");
+        assert_eq!(
+            reply.header("content-length"),
+            Some(reply.body.len().to_string().as_str()),
+            "{path}"
+        );
+    }
+}
+
 /// The media type each surface answers each `Accept` header with (`None`: no header; several
 /// headers joined by `\n`).
 const NEGOTIATION: &[(Option<&str>, &str, &str)] = &[

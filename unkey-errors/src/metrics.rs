@@ -60,23 +60,70 @@ pub const OTHER: &str = "_OTHER";
 #[cfg(feature = "metrics")]
 pub(crate) const LABEL_NAMES: [&str; 5] = ["error_type", "status", "surface", "system", "category"];
 
+/// A catalogue code as the counter needs it, whatever its type: its URN, its keys (built at
+/// compile time) and the status its catalogue states on each surface. What a rendered report
+/// keeps of its code, so that counting it parses nothing.
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(not(feature = "metrics"), allow(dead_code))]
+pub(crate) struct Counted {
+    /// The code's type, which names its catalogue.
+    #[cfg(feature = "metrics")]
+    catalogue: std::any::TypeId,
+    #[cfg(feature = "metrics")]
+    urn: &'static str,
+    #[cfg(feature = "metrics")]
+    keys: Option<&'static [metrics::Key; 3]>,
+    /// On the API, the gateway, and gRPC (its status number), in [`Channel`] order.
+    #[cfg(feature = "metrics")]
+    statuses: [Option<u16>; 3],
+}
+
+#[cfg_attr(not(feature = "metrics"), allow(dead_code))]
+impl Counted {
+    #[cfg_attr(not(feature = "metrics"), allow(unused_variables))]
+    pub(crate) fn of<C: ErrorCode>(code: C) -> Self {
+        Counted {
+            #[cfg(feature = "metrics")]
+            catalogue: std::any::TypeId::of::<C>(),
+            #[cfg(feature = "metrics")]
+            urn: code.as_str(),
+            #[cfg(feature = "metrics")]
+            keys: code.__metric_keys(),
+            #[cfg(feature = "metrics")]
+            statuses: [
+                code.api_status(),
+                code.gateway_status(),
+                u16::try_from(code.grpc_code().number()).ok(),
+            ],
+        }
+    }
+}
+
 /// Counts an error response of `surface` with HTTP status `status`, whose body names the code
-/// `urn` (a URN the catalogue of `C` may not define). The axum layer calls this.
+/// `urn` (a URN the catalogue of `C` may not define), and which is `counted` when it is a
+/// catalogue's (a derived error's, or a framework failure's: then the URN is not looked up
+/// again when that catalogue is `C`'s). The axum layer calls this.
 #[cfg_attr(
     not(all(feature = "metrics", feature = "axum")),
     allow(unused_variables, dead_code)
 )]
-pub(crate) fn count_http<C: ErrorCode>(surface: Surface, urn: &str, status: u16) {
+pub(crate) fn count_http<C: ErrorCode>(
+    surface: Surface,
+    counted: Option<Counted>,
+    urn: &str,
+    status: u16,
+) {
     #[cfg(feature = "metrics")]
     {
-        let code = urn.parse::<C>().ok();
-        let (channel, expected) = match surface {
-            Surface::Api => (Channel::Api, code.and_then(ErrorCode::api_status)),
-            Surface::Gateway => (Channel::Gateway, code.and_then(ErrorCode::gateway_status)),
+        let channel = match surface {
+            Surface::Api => Channel::Api,
+            Surface::Gateway => Channel::Gateway,
         };
-        increment(code, channel, expected == Some(status), || {
-            status_text(status)
-        });
+        let code = match counted {
+            Some(counted) if counted.catalogue == std::any::TypeId::of::<C>() => Some(counted),
+            _ => urn.parse::<C>().ok().map(Counted::of),
+        };
+        increment(code, channel, status, || status_text(status));
     }
 }
 
@@ -88,8 +135,8 @@ pub(crate) fn count_http<C: ErrorCode>(surface: Surface, urn: &str, status: u16)
 pub fn count_grpc<C: ErrorCode>(code: Option<C>, grpc_status: i32) {
     #[cfg(feature = "metrics")]
     {
-        let expected = code.is_some_and(|code| code.grpc_code().number() == grpc_status);
-        increment(code, Channel::Grpc, expected, || {
+        let status = u16::try_from(grpc_status).unwrap_or(u16::MAX);
+        increment(code.map(Counted::of), Channel::Grpc, status, || {
             GrpcCode::from_number(grpc_status).map_or(OTHER, GrpcCode::as_str)
         });
     }
@@ -112,34 +159,42 @@ impl Channel {
     }
 }
 
-/// Increments the counter once. When `code` was sent with the status its catalogue states for
-/// `channel` (`expected`), as nearly every error response is, its key is one the catalogue
-/// built at compile time, hash included: no allocation, and with no recorder installed nothing
-/// but the facade's check for one. Otherwise the key's labels are listed here, with `status()`
-/// as the status.
+/// Increments the counter once, for a response sent on `channel` with `status` (its number).
+/// When `code` was sent with the status its catalogue states for `channel`, as nearly every
+/// error response is, its key is one the catalogue built at compile time, hash included: no
+/// allocation, and with no recorder installed nothing but the facade's check for one.
+/// Otherwise the key's labels are listed here, with `status_text()` as the status.
 #[cfg(feature = "metrics")]
-fn increment<C: ErrorCode>(
-    code: Option<C>,
+fn increment(
+    code: Option<Counted>,
     channel: Channel,
-    expected: bool,
-    status: impl FnOnce() -> &'static str,
+    status: u16,
+    status_text: impl FnOnce() -> &'static str,
 ) {
     static METADATA: metrics::Metadata<'static> =
         metrics::Metadata::new(module_path!(), metrics::Level::INFO, Some(module_path!()));
-    if let Some(keys) = code.filter(|_| expected).and_then(ErrorCode::__metric_keys) {
+    let compiled = code
+        .filter(|code| code.statuses[channel as usize] == Some(status))
+        .and_then(|code| code.keys);
+    if let Some(keys) = compiled {
         let key = &keys[channel as usize];
         metrics::with_recorder(|recorder| recorder.register_counter(key, &METADATA)).increment(1);
         return;
     }
     let key = {
         let (error_type, system, category) = code.map_or((OTHER, OTHER, OTHER), |code| {
-            let urn = code.as_str();
-            let mut parts = urn.splitn(4, ':').skip(1);
+            let mut parts = code.urn.splitn(4, ':').skip(1);
             let system = parts.next().unwrap_or(OTHER);
             let category = parts.next().unwrap_or(OTHER);
-            (urn, system, category)
+            (code.urn, system, category)
         });
-        let values = [error_type, status(), channel.as_str(), system, category];
+        let values = [
+            error_type,
+            status_text(),
+            channel.as_str(),
+            system,
+            category,
+        ];
         // Every value is `'static`: the labels copy no text.
         let labels = LABEL_NAMES
             .iter()

@@ -10,7 +10,8 @@
 //!   answer is that code's error, or for `ok` the request's id as the handler saw it.
 //! - `Stream`: sends the message `first`, then ends with the error `Raise` would answer.
 //!
-//! HTTP: `GET /raise/<urn>` answers with the orders error for `<urn>`; `POST /echo` answers
+//! HTTP: `GET /raise/<urn>` answers with the orders error for `<urn>`, or else Unkey's (behind
+//! the orders catalogue's `ErrorLayer`); `POST /echo` answers
 //! with the `ErrorResponse` body it was sent, whatever its `type` and status.
 
 use std::convert::Infallible;
@@ -294,9 +295,10 @@ pub fn http_router() -> axum::Router {
         axum::extract::Path(urn): axum::extract::Path<String>,
     ) -> axum::response::Response {
         use axum::response::IntoResponse as _;
-        match OrderError::for_urn(&urn) {
-            Some(error) => error.into_response(),
-            None => (http::StatusCode::NOT_FOUND, "no such code").into_response(),
+        match (OrderError::for_urn(&urn), KeyError::for_urn(&urn)) {
+            (Some(error), _) => error.into_response(),
+            (None, Some(error)) => error.into_response(),
+            (None, None) => (http::StatusCode::NOT_FOUND, "no such code").into_response(),
         }
     }
     async fn echo(body: axum::body::Bytes) -> axum::response::Response {

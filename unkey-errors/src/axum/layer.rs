@@ -414,7 +414,8 @@ impl<C: ErrorCode> Pending<C> {
             set_header(&mut parts.headers, &value);
         }
         log::answered(report, rendered_id);
-        crate::metrics::count_http::<C>(report.surface, &report.code, parts.status.as_u16());
+        let status = parts.status.as_u16();
+        crate::metrics::count_http::<C>(report.surface, report.counted, &report.code, status);
         Response::from_parts(parts, body)
     }
 }

@@ -49,11 +49,15 @@ pub(super) enum Representation {
 
 impl Representation {
     /// The `Content-Type` the representation is sent with.
-    pub(super) fn content_type(self) -> &'static str {
+    pub(super) fn content_type(self) -> HeaderValue {
+        // Constants, so that no response checks the text again.
+        const PROBLEM_JSON_VALUE: HeaderValue = HeaderValue::from_static(PROBLEM_JSON);
+        const JSON_VALUE: HeaderValue = HeaderValue::from_static(JSON);
+        const HTML_VALUE: HeaderValue = HeaderValue::from_static(HTML);
         match self {
-            Representation::ProblemJson => PROBLEM_JSON,
-            Representation::Json => JSON,
-            Representation::Html => HTML,
+            Representation::ProblemJson => PROBLEM_JSON_VALUE,
+            Representation::Json => JSON_VALUE,
+            Representation::Html => HTML_VALUE,
         }
     }
 }

@@ -25,6 +25,7 @@ use serde::Serialize;
 use super::HTML_POLICY;
 use super::negotiate::Representation;
 use super::request_id::{RequestId, set_header};
+use crate::metrics::Counted;
 use crate::{
     Condition, ErrorCode, ErrorResponse, GatewayResponse, Surface, UnkeyError, ValidationError,
 };
@@ -50,6 +51,9 @@ pub(crate) struct Report {
     /// Why the response was sent, for the log.
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     pub(super) cause: Cause,
+    /// The code as the error counter needs it, when it is a catalogue's (the `metrics`
+    /// feature); a body a handler built names its code only in `code`.
+    pub(super) counted: Option<Counted>,
 }
 
 /// Why an error response was sent, as the log records it.
@@ -95,6 +99,7 @@ impl Report {
             errors: (code.has_errors_array() || !errors.is_empty()).then(|| errors.to_vec()),
             request_id: None,
             cause: Cause::Error(crate::error_chain::chain_if_logged(error, as_error, status)),
+            counted: Some(Counted::of(code)),
         }
     }
 
@@ -123,6 +128,7 @@ impl Report {
             errors: code.has_errors_array().then_some(errors),
             request_id: None,
             cause: Cause::Framework(condition, panic),
+            counted: Some(Counted::of(code)),
         }
     }
 
@@ -140,6 +146,7 @@ impl Report {
             errors: error.errors.clone(),
             request_id: Some(body.meta.request_id.clone()),
             cause: Cause::Body,
+            counted: None,
         }
     }
 
@@ -156,6 +163,7 @@ impl Report {
             errors: None,
             request_id: Some(body.meta.request_id.clone()),
             cause: Cause::Body,
+            counted: Some(Counted::of(code)),
         }
     }
 
@@ -331,18 +339,14 @@ pub(super) fn set_representation(
     representation: Representation,
     negotiated: bool,
 ) {
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static(representation.content_type()),
-    );
+    const ACCEPT: HeaderValue = HeaderValue::from_static("accept");
+    const POLICY: HeaderValue = HeaderValue::from_static(HTML_POLICY);
+    headers.insert(CONTENT_TYPE, representation.content_type());
     if negotiated {
-        headers.insert(VARY, HeaderValue::from_static("accept"));
+        headers.insert(VARY, ACCEPT);
     }
     if representation == Representation::Html {
-        headers.insert(
-            CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(HTML_POLICY),
-        );
+        headers.insert(CONTENT_SECURITY_POLICY, POLICY);
     }
 }
 

@@ -1,5 +1,6 @@
 //! A derived error's axum answer against the same answer written by hand, through a `Router`
-//! behind `ErrorLayer` (which finishes both), called with `oneshot` and no network.
+//! behind `ErrorLayer` (which finishes both), called with `oneshot` and no network, each answer
+//! read to its end as a server would send it.
 //!
 //! `cargo bench -p unkey-errors-bench --bench axum`. Results: BENCHMARKS.md.
 
@@ -14,7 +15,7 @@ use axum::body::Body;
 use axum::http::{HeaderValue, Request, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use serde::Serialize;
 use tower::ServiceExt as _;
 use unkey_errors::UnkeyError;
@@ -185,25 +186,107 @@ fn body(response: Response) -> Vec<u8> {
     bytes
 }
 
+/// The answer to `path`, read to its end as a server sends it: its status and body length.
+fn answered(app: &Router, path: &'static str) -> (StatusCode, usize) {
+    use axum::body::HttpBody as _;
+    let response = call(app, path);
+    let status = response.status();
+    let mut body = pin!(response.into_body());
+    let mut len = 0;
+    while let Poll::Ready(Some(Ok(frame))) = body
+        .as_mut()
+        .poll_frame(&mut Context::from_waker(Waker::noop()))
+    {
+        len += frame.data_ref().map_or(0, |data| data.len());
+    }
+    (status, len)
+}
+
+/// The paths of the derived and hand-written answers for `status`, checked to send the same
+/// status and body.
+fn routes(app: &Router, status: &str) -> (&'static str, &'static str) {
+    let derived: &'static str = Box::leak(format!("/derived/{status}").into_boxed_str());
+    let hand: &'static str = Box::leak(format!("/hand/{status}").into_boxed_str());
+    let (ours, theirs) = (call(app, derived), call(app, hand));
+    assert_eq!(ours.status(), theirs.status());
+    assert_eq!(body(ours), body(theirs), "{status}: the bodies differ");
+    (derived, hand)
+}
+
 fn answers(c: &mut Criterion) {
     let app = app();
     for status in ["401", "429", "500"] {
-        let derived: &'static str = Box::leak(format!("/derived/{status}").into_boxed_str());
-        let hand: &'static str = Box::leak(format!("/hand/{status}").into_boxed_str());
-        let (ours, theirs) = (call(&app, derived), call(&app, hand));
-        assert_eq!(ours.status(), theirs.status());
-        assert_eq!(body(ours), body(theirs), "{status}: the bodies differ");
-
+        let (derived, hand) = routes(&app, status);
         let mut group = c.benchmark_group(format!("axum answer {status}"));
         group.bench_function("ours: derived error", |b| {
-            b.iter(|| black_box(call(&app, derived)))
+            b.iter(|| black_box(answered(&app, derived)))
         });
         group.bench_function("baseline: (StatusCode, Json(..))", |b| {
-            b.iter(|| black_box(call(&app, hand)))
+            b.iter(|| black_box(answered(&app, hand)))
         });
         group.finish();
     }
 }
 
+/// The derived answer's time over the hand-written one's, measured in pairs: each round times
+/// a batch of each, back to back and in alternating order, so that whatever else the machine
+/// does slows both alike. Prints, per status, the median ratio with its quartiles and each
+/// answer's median time. Run with `cargo bench -p unkey-errors-bench --bench axum -- paired`.
+fn paired() {
+    const ROUNDS: usize = 301;
+    const BATCH: u32 = 2_000;
+    let app = app();
+    let time = |path: &'static str| {
+        let start = std::time::Instant::now();
+        for _ in 0..BATCH {
+            black_box(answered(&app, path));
+        }
+        start.elapsed().as_secs_f64() / f64::from(BATCH)
+    };
+    println!(
+        "status  ratio (q1, median, q3)   derived   hand-written   ({ROUNDS} rounds of {BATCH})"
+    );
+    for status in ["401", "429", "500"] {
+        let (derived, hand) = routes(&app, status);
+        // Warm both paths up.
+        time(derived);
+        time(hand);
+        let (mut ratios, mut ours, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
+        for round in 0..ROUNDS {
+            let (a, b) = if round % 2 == 0 {
+                let a = time(derived);
+                (a, time(hand))
+            } else {
+                let b = time(hand);
+                (time(derived), b)
+            };
+            ratios.push(a / b);
+            ours.push(a);
+            theirs.push(b);
+        }
+        let quantile = |values: &mut Vec<f64>, q: f64| {
+            values.sort_by(f64::total_cmp);
+            values[((values.len() - 1) as f64 * q).round() as usize]
+        };
+        println!(
+            "{status}     {:.3}× ({:.3}, {:.3})    {:.3} µs  {:.3} µs",
+            quantile(&mut ratios, 0.5),
+            quantile(&mut ratios, 0.25),
+            quantile(&mut ratios, 0.75),
+            quantile(&mut ours, 0.5) * 1e6,
+            quantile(&mut theirs, 0.5) * 1e6,
+        );
+    }
+}
+
 criterion_group!(benches, answers);
-criterion_main!(benches);
+
+fn main() {
+    // `paired` is this file's own mode; anything else is criterion's.
+    if std::env::args().skip(1).any(|arg| arg == "paired") {
+        paired();
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -122,11 +122,11 @@ pub trait ErrorCode:
     fn grpc_code(self) -> crate::GrpcCode;
 
     /// The error counter's keys for this code sent with its catalogued status, on the API,
-    /// the gateway and gRPC (in that order), built at compile time by `__metric_keys!`. Not
-    /// public API.
+    /// the gateway and gRPC, and those statuses, built at compile time by `__metric_keys!`.
+    /// Not public API.
     #[cfg(feature = "metrics")]
     #[doc(hidden)]
-    fn __metric_keys(self) -> Option<&'static [metrics::Key; 3]> {
+    fn __metric_keys(self) -> Option<&'static crate::metrics::__CodeKeys> {
         None
     }
 

@@ -132,21 +132,23 @@ pub mod __private {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __metric_keys {
-    ($($urn:literal $system:literal $category:literal $api:literal $gateway:literal $grpc:literal;)*) => {
-        fn __metric_keys(
-            self,
-        ) -> ::core::option::Option<&'static [$crate::__private::metrics::Key; 3]> {
-            static KEYS: &[[$crate::__private::metrics::Key; 3]] = &[$({
+    ($($urn:literal $system:literal $category:literal $api:literal $gateway:literal $grpc:literal
+        $api_number:literal $gateway_number:literal $grpc_number:literal;)*) => {
+        fn __metric_keys(self) -> ::core::option::Option<&'static $crate::metrics::__CodeKeys> {
+            static KEYS: &[$crate::metrics::__CodeKeys] = &[$({
                 static LABELS: [[$crate::__private::metrics::Label; 5]; 3] = [
                     $crate::__metric_keys!(@labels $urn $api "api" $system $category),
                     $crate::__metric_keys!(@labels $urn $gateway "gateway" $system $category),
                     $crate::__metric_keys!(@labels $urn $grpc "grpc" $system $category),
                 ];
-                [
-                    $crate::__metric_keys!(@key LABELS[0]),
-                    $crate::__metric_keys!(@key LABELS[1]),
-                    $crate::__metric_keys!(@key LABELS[2]),
-                ]
+                $crate::metrics::__CodeKeys {
+                    keys: [
+                        $crate::__metric_keys!(@key LABELS[0]),
+                        $crate::__metric_keys!(@key LABELS[1]),
+                        $crate::__metric_keys!(@key LABELS[2]),
+                    ],
+                    statuses: [$api_number, $gateway_number, $grpc_number],
+                }
             },)*];
             KEYS.get(self as usize)
         }

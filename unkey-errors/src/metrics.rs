@@ -60,9 +60,20 @@ pub const OTHER: &str = "_OTHER";
 #[cfg(feature = "metrics")]
 pub(crate) const LABEL_NAMES: [&str; 5] = ["error_type", "status", "surface", "system", "category"];
 
-/// A catalogue code as the counter needs it, whatever its type: its URN, its keys (built at
-/// compile time) and the status its catalogue states on each surface. What a rendered report
-/// keeps of its code, so that counting it parses nothing.
+/// A code's counter keys, built at compile time by `catalogue!` (through `__metric_keys!`):
+/// one for each of the API, the gateway and gRPC, in [`Channel`] order, with the status the
+/// catalogue states there (0 where the code is not sent; the gRPC status's number). Not public
+/// API.
+#[cfg(feature = "metrics")]
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct __CodeKeys {
+    pub keys: [metrics::Key; 3],
+    pub statuses: [u16; 3],
+}
+
+/// A catalogue code as the counter needs it, whatever its type: its URN and its keys. What a
+/// rendered report keeps of its code, so that counting it parses nothing.
 #[derive(Clone, Copy, Debug)]
 #[cfg_attr(not(feature = "metrics"), allow(dead_code))]
 pub(crate) struct Counted {
@@ -72,10 +83,7 @@ pub(crate) struct Counted {
     #[cfg(feature = "metrics")]
     urn: &'static str,
     #[cfg(feature = "metrics")]
-    keys: Option<&'static [metrics::Key; 3]>,
-    /// On the API, the gateway, and gRPC (its status number), in [`Channel`] order.
-    #[cfg(feature = "metrics")]
-    statuses: [Option<u16>; 3],
+    keys: Option<&'static __CodeKeys>,
 }
 
 #[cfg_attr(not(feature = "metrics"), allow(dead_code))]
@@ -89,12 +97,6 @@ impl Counted {
             urn: code.as_str(),
             #[cfg(feature = "metrics")]
             keys: code.__metric_keys(),
-            #[cfg(feature = "metrics")]
-            statuses: [
-                code.api_status(),
-                code.gateway_status(),
-                u16::try_from(code.grpc_code().number()).ok(),
-            ],
         }
     }
 }
@@ -135,7 +137,8 @@ pub(crate) fn count_http<C: ErrorCode>(
 pub fn count_grpc<C: ErrorCode>(code: Option<C>, grpc_status: i32) {
     #[cfg(feature = "metrics")]
     {
-        let status = u16::try_from(grpc_status).unwrap_or(u16::MAX);
+        // A gRPC status number is never 0 (`OK`) for an error, so it never matches "not sent".
+        let status = u16::try_from(grpc_status).unwrap_or(0);
         increment(code.map(Counted::of), Channel::Grpc, status, || {
             GrpcCode::from_number(grpc_status).map_or(OTHER, GrpcCode::as_str)
         });
@@ -163,7 +166,8 @@ impl Channel {
 /// When `code` was sent with the status its catalogue states for `channel`, as nearly every
 /// error response is, its key is one the catalogue built at compile time, hash included: no
 /// allocation, and with no recorder installed nothing but the facade's check for one.
-/// Otherwise the key's labels are listed here, with `status_text()` as the status.
+/// Otherwise the key's labels are listed ([`increment_listed`]), with `status_text()` as the
+/// status.
 #[cfg(feature = "metrics")]
 fn increment(
     code: Option<Counted>,
@@ -171,38 +175,49 @@ fn increment(
     status: u16,
     status_text: impl FnOnce() -> &'static str,
 ) {
+    let channel_index = channel as usize;
+    let compiled = code.and_then(|code| code.keys).filter(|keys| {
+        let expected = keys.statuses[channel_index];
+        expected != 0 && expected == status
+    });
+    if let Some(keys) = compiled {
+        return increment_key(&keys.keys[channel_index]);
+    }
+    increment_listed(code.map(|code| code.urn), channel, status_text());
+}
+
+/// Increments the counter once, with the labels listed here: for the code `urn` (or for no
+/// code of the catalogue's), sent on `channel` with the status `status_text`. Out of the way
+/// of the common case, so that it stays small.
+#[cfg(feature = "metrics")]
+#[cold]
+#[inline(never)]
+fn increment_listed(urn: Option<&'static str>, channel: Channel, status_text: &'static str) {
+    let (error_type, system, category) = urn.map_or((OTHER, OTHER, OTHER), |urn| {
+        let mut parts = urn.splitn(4, ':').skip(1);
+        let system = parts.next().unwrap_or(OTHER);
+        let category = parts.next().unwrap_or(OTHER);
+        (urn, system, category)
+    });
+    let values = [error_type, status_text, channel.as_str(), system, category];
+    // Every value is `'static`: the labels copy no text.
+    let labels = LABEL_NAMES
+        .iter()
+        .zip(values)
+        .map(|(name, value)| metrics::Label::from_static_parts(name, value));
+    increment_key(&metrics::Key::from_parts(
+        ERROR_RESPONSES,
+        labels.collect::<Vec<_>>(),
+    ));
+}
+
+/// Increments the counter of `key` once, through the facade.
+#[cfg(feature = "metrics")]
+#[inline]
+fn increment_key(key: &metrics::Key) {
     static METADATA: metrics::Metadata<'static> =
         metrics::Metadata::new(module_path!(), metrics::Level::INFO, Some(module_path!()));
-    let compiled = code
-        .filter(|code| code.statuses[channel as usize] == Some(status))
-        .and_then(|code| code.keys);
-    if let Some(keys) = compiled {
-        let key = &keys[channel as usize];
-        metrics::with_recorder(|recorder| recorder.register_counter(key, &METADATA)).increment(1);
-        return;
-    }
-    let key = {
-        let (error_type, system, category) = code.map_or((OTHER, OTHER, OTHER), |code| {
-            let mut parts = code.urn.splitn(4, ':').skip(1);
-            let system = parts.next().unwrap_or(OTHER);
-            let category = parts.next().unwrap_or(OTHER);
-            (code.urn, system, category)
-        });
-        let values = [
-            error_type,
-            status_text(),
-            channel.as_str(),
-            system,
-            category,
-        ];
-        // Every value is `'static`: the labels copy no text.
-        let labels = LABEL_NAMES
-            .iter()
-            .zip(values)
-            .map(|(name, value)| metrics::Label::from_static_parts(name, value));
-        metrics::Key::from_parts(ERROR_RESPONSES, labels.collect::<Vec<_>>())
-    };
-    metrics::with_recorder(|recorder| recorder.register_counter(&key, &METADATA)).increment(1);
+    metrics::with_recorder(|recorder| recorder.register_counter(key, &METADATA)).increment(1);
 }
 
 /// The text of every status from 100 to 599, three ASCII digits each, built at compile time.
@@ -241,9 +256,16 @@ mod tests {
     #[test]
     fn the_compiled_labels_are_those_the_counter_would_list() {
         for &code in Code::ALL {
-            let keys = code
+            let compiled = code
                 .__metric_keys()
                 .expect("catalogue! builds every code's keys");
+            let expected_statuses = [
+                code.api_status().unwrap_or(0),
+                code.gateway_status().unwrap_or(0),
+                u16::try_from(code.grpc_code().number()).unwrap(),
+            ];
+            assert_eq!(compiled.statuses, expected_statuses, "{code:?}");
+            let keys = &compiled.keys;
             let (system, category) = {
                 let mut parts = code.as_str().split(':').skip(1);
                 (parts.next().unwrap(), parts.next().unwrap())

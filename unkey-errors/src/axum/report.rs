@@ -20,7 +20,6 @@ use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, HeaderValue, VAR
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use http_body::{Frame, SizeHint};
-use serde::Serialize;
 
 use super::HTML_POLICY;
 use super::negotiate::Representation;
@@ -216,13 +215,7 @@ impl Report {
             )
             .into_bytes()),
             Representation::Json if self.surface == Surface::Gateway => {
-                serde_json::to_vec(&GatewayBody {
-                    meta: Meta { request_id },
-                    error: GatewayFields {
-                        code: &self.code,
-                        message: &self.detail,
-                    },
-                })
+                crate::response::write_gateway_body(request_id, &self.code, &self.detail)
             }
             _ => crate::response::write_body(
                 request_id,
@@ -358,23 +351,4 @@ fn owned_detail<E: UnkeyError + ?Sized>(error: &E) -> Cow<'static, str> {
         Cow::Borrowed(detail) if std::ptr::eq(detail, description) => Cow::Borrowed(description),
         detail => Cow::Owned(detail.into_owned()),
     }
-}
-
-/// The gateway's JSON body, borrowing every part.
-#[derive(Serialize)]
-struct GatewayBody<'a> {
-    meta: Meta<'a>,
-    error: GatewayFields<'a>,
-}
-
-#[derive(Serialize)]
-struct Meta<'a> {
-    #[serde(rename = "requestId")]
-    request_id: &'a str,
-}
-
-#[derive(Serialize)]
-struct GatewayFields<'a> {
-    code: &'a str,
-    message: &'a str,
 }

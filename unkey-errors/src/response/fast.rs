@@ -31,6 +31,23 @@ pub(crate) fn write_body(
     write_json(&body, body_len(request_id, &body.error))
 }
 
+/// The JSON of a gateway error body built from its parts, as
+/// [`GatewayResponse`](crate::GatewayResponse) serializes it: like [`write_body`], one buffer,
+/// filled exactly when nothing needs escaping.
+pub(crate) fn write_gateway_body(
+    request_id: &str,
+    code: &str,
+    message: &str,
+) -> serde_json::Result<Vec<u8>> {
+    const SKELETON: &str = r#"{"meta":{"requestId":""},"error":{"code":"","message":""}}"#;
+    let body = GatewayBody {
+        meta: BorrowedMeta { request_id },
+        error: GatewayFields { code, message },
+    };
+    let len = SKELETON.len() + request_id.len() + code.len() + message.len();
+    write_json(&body, len)
+}
+
 fn write_json(value: &impl Serialize, len: usize) -> serde_json::Result<Vec<u8>> {
     let mut buffer = Vec::with_capacity(len);
     serde_json::to_writer(&mut buffer, value)?;
@@ -81,6 +98,19 @@ struct BorrowedMeta<'a> {
     request_id: &'a str,
 }
 
+/// The gateway's JSON body, borrowing every part.
+#[derive(Serialize)]
+struct GatewayBody<'a> {
+    meta: BorrowedMeta<'a>,
+    error: GatewayFields<'a>,
+}
+
+#[derive(Serialize)]
+struct GatewayFields<'a> {
+    code: &'a str,
+    message: &'a str,
+}
+
 #[derive(Serialize)]
 struct BorrowedError<'a> {
     detail: &'a str,
@@ -90,4 +120,46 @@ struct BorrowedError<'a> {
     type_url: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     errors: Option<&'a [ValidationError]>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_without_escapes_fills_its_buffer_exactly() {
+        let problems =
+            [ValidationError::new("body.name", "must not be empty").with_fix("send a name")];
+        for errors in [None, Some(&problems[..])] {
+            let body = write_body(
+                "req_1",
+                "The key was not found.",
+                404,
+                "Not Found",
+                "https://unkey.com/docs/errors/unkey/data/key_not_found",
+                errors,
+            )
+            .unwrap();
+            assert_eq!(
+                body.len(),
+                body.capacity(),
+                "{}",
+                String::from_utf8_lossy(&body)
+            );
+        }
+        let body = write_gateway_body("req_1", "err:unkey:data:key_not_found", "No key.").unwrap();
+        assert_eq!(body.len(), body.capacity());
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            r#"{"meta":{"requestId":"req_1"},"error":{"code":"err:unkey:data:key_not_found","message":"No key."}}"#
+        );
+    }
+
+    #[test]
+    fn a_body_with_escapes_is_still_whole() {
+        let body = write_gateway_body("req_\"1", "err:a:b:c", "line\nbreak").unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(value["meta"]["requestId"], "req_\"1");
+        assert_eq!(value["error"]["message"], "line\nbreak");
+    }
 }

@@ -15,7 +15,7 @@ mod fast;
 mod wire;
 
 #[cfg(feature = "axum")]
-pub(crate) use fast::write_body;
+pub(crate) use fast::{write_body, write_gateway_body};
 
 /// The body of an error response:
 ///

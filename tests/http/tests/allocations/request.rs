@@ -32,6 +32,28 @@ enum Denied {
     Store(#[source] std::io::Error),
 }
 
+/// A denial the gateway sends, with the gateway's own status and message.
+#[derive(Debug, thiserror::Error, UnkeyError)]
+#[unkey(surface = "gateway")]
+enum EdgeDenied {
+    #[error("no Authorization header")]
+    #[unkey(code = "err:unkey:authentication:missing")]
+    Missing,
+}
+
+/// The gateway's JSON body written by hand.
+#[derive(Serialize)]
+struct HandGatewayBody<'a> {
+    meta: HandMeta<'a>,
+    error: HandGatewayError<'a>,
+}
+
+#[derive(Serialize)]
+struct HandGatewayError<'a> {
+    code: &'a str,
+    message: &'a str,
+}
+
 /// The envelope written by hand, as a service without this crate would send it.
 #[derive(Serialize)]
 struct HandBody<'a> {
@@ -101,6 +123,26 @@ fn app() -> Router {
                 },
             ),
         )
+        .route(
+            "/derived/gateway",
+            get(|| async { EdgeDenied::Missing.into_response() }),
+        )
+        .route(
+            "/hand/gateway",
+            get(|id: RequestId| async move {
+                let code = EdgeDenied::Missing.code();
+                let body = HandGatewayBody {
+                    meta: HandMeta {
+                        request_id: id.as_str(),
+                    },
+                    error: HandGatewayError {
+                        code: code.as_str(),
+                        message: code.gateway_message().unwrap(),
+                    },
+                };
+                (StatusCode::UNAUTHORIZED, Json(body)).into_response()
+            }),
+        )
         .layer(unkey_errors::axum::ErrorLayer::<unkey_errors::Code>::new())
 }
 
@@ -112,6 +154,9 @@ async fn made(path: &str) -> (StatusCode, usize) {
     let app = app();
     let request = Request::get(path)
         .header("x-request-id", "req_from_the_client")
+        // What a program asks the gateway for (a browser gets the HTML page); the API sends
+        // the same JSON either way.
+        .header("accept", "application/json")
         .body(Body::empty())
         .unwrap();
     let before = ALLOCATIONS.with(Cell::get);
@@ -135,7 +180,7 @@ async fn a_derived_errors_request_allocates_no_more_than_a_hand_written_one() {
     // costs the extension's map, table and entry, and the shared report; the layer makes up for
     // it by rendering into one buffer of the exact size, handing it to that same body, and
     // setting `Content-Length` from a static value.
-    for (name, status) in [("401", 401), ("429", 429), ("500", 500)] {
+    for (name, status) in [("401", 401), ("429", 429), ("500", 500), ("gateway", 401)] {
         let (derived_status, derived) = made(&format!("/derived/{name}")).await;
         let (hand_status, hand) = made(&format!("/hand/{name}")).await;
         println!("{name}: the request answered by the derived error {derived}, by hand {hand}");

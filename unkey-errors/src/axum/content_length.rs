@@ -2,7 +2,8 @@
 //!
 //! A header value owns its bytes, so axum's router formats every response's length into a new
 //! allocation when the response has no `Content-Length`. An error body is short, so the layer
-//! sets the header itself from one static string holding every length up to [`STATIC_BELOW`].
+//! sets the header itself from one static string holding every length below [`STATIC_BELOW`]:
+//! 38,890 bytes of read-only data, against one allocation per error response.
 
 use axum::http::HeaderValue;
 

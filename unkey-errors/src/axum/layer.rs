@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
 use axum::body::{Body, Bytes, HttpBody};
-use axum::http::header::{CONTENT_LENGTH, HeaderValue};
+use axum::http::header::{CONTENT_ENCODING, CONTENT_LENGTH, HeaderValue};
 use axum::http::response::Parts;
 use axum::http::{Request, Response};
 use tower_http::catch_panic::{CatchPanic, CatchPanicLayer};
@@ -387,26 +387,29 @@ impl<C: ErrorCode> Pending<C> {
         let id = self.id.to_str().unwrap_or_default();
         let rendered_id = report.request_id.as_deref().unwrap_or(id);
         let body = match carried {
+            // The handler's own body, and its length, as they are.
             Some((body, _)) if report.surface == Surface::Api && report.request_id.is_some() => {
                 body
             }
             carried => {
                 parts.status = report.status_code();
                 let bytes = Bytes::from(report.body(rendered_id, representation));
-                match carried {
+                let len = bytes.len() as u64;
+                let delivered = match carried {
                     Some((body, carried)) => deliver(body, carried, bytes),
-                    None => Body::from(bytes),
-                }
+                    None => Err(bytes),
+                };
+                let body = delivered.unwrap_or_else(|bytes| {
+                    // A new body: an encoding an inner layer declared for the old one (such as
+                    // a compressor's) is not this one's.
+                    parts.headers.remove(CONTENT_ENCODING);
+                    Body::from(bytes)
+                });
+                // Set here, from a static value, so that axum's router does not format one.
+                parts.headers.insert(CONTENT_LENGTH, content_length(len));
+                body
             }
         };
-        match body.size_hint().exact() {
-            Some(len) => {
-                parts.headers.insert(CONTENT_LENGTH, content_length(len));
-            }
-            None => {
-                parts.headers.remove(CONTENT_LENGTH);
-            }
-        }
         set_representation(&mut parts.headers, representation, true);
         if rendered_id == id {
             set_header(&mut parts.headers, &self.id);

@@ -254,22 +254,29 @@ impl Carried {
     }
 }
 
-/// The response body for `bytes`, the body the layer rendered from `carried` for the request.
+/// Hands `bytes`, the body the layer rendered from `carried` for the request, to the response's
+/// own `body` when that is the report's deferred body (`Ok`: send `body`); otherwise gives them
+/// back for a new body (`Err`).
 ///
-/// The response's own `body` is kept, and sends `bytes`, when it is the report's deferred body,
-/// as it is unless an inner layer replaced it: the deferred body is alive (the report has two
-/// owners, it and the layer) and `body` now promises exactly these bytes. Otherwise, a new body.
-pub(super) fn deliver(body: Body, carried: &Arc<Carried>, bytes: Bytes) -> Body {
+/// Only the deferred body reports an unknown length until it is given its bytes and exactly
+/// their length after, and it can only be alive while the report has two owners (it and the
+/// layer). So `body` is kept when the report has two owners and `body`'s length goes from
+/// unknown to exactly `bytes`' when they are handed over: `body` is the deferred body, or a
+/// wrapper that passes its length through. An inner layer that replaced the body, or wrapped it
+/// in one of another length (a stream, a compressor), gets a new body.
+pub(super) fn deliver(body: Body, carried: &Arc<Carried>, bytes: Bytes) -> Result<Body, Bytes> {
     let len = bytes.len() as u64;
-    if Arc::strong_count(carried) != 2 {
-        return Body::from(bytes);
+    if Arc::strong_count(carried) != 2 || body.size_hint().exact().is_some() {
+        return Err(bytes);
     }
     match carried.rendered.set(bytes) {
-        Ok(()) if body.size_hint().exact() == Some(len) => body,
-        // Another body carries the report: it keeps the bytes, and this one sends a copy.
-        Ok(()) => Body::from(carried.rendered.get().cloned().unwrap_or_default()),
-        // Rendered before, by another layer: this layer's bytes are sent.
-        Err(bytes) => Body::from(bytes),
+        Ok(()) if body.size_hint().exact() == Some(len) => Ok(body),
+        // The deferred body is inside a body of another length, which is not sent: the new
+        // body shares the bytes just set.
+        Ok(()) => Err(carried.rendered.get().cloned().unwrap_or_default()),
+        // Another layer rendered the report first (it kept a copy of the extensions): this
+        // layer's bytes are the ones sent.
+        Err(bytes) => Err(bytes),
     }
 }
 

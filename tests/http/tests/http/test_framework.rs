@@ -545,36 +545,86 @@ async fn an_error_answered_from_a_spawned_task_or_an_inner_layer_has_the_request
     }
 }
 
+/// The length of the envelope the routes below send (their ids are all as long), for the inner
+/// layer that replaces it with a body of the same length.
+static ENVELOPE_LEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Extensions an inner layer kept copies of.
+static KEPT: std::sync::Mutex<Vec<axum::http::Extensions>> = std::sync::Mutex::new(Vec::new());
+
 #[tokio::test]
 async fn the_layers_body_is_sent_with_its_length_whatever_an_inner_layer_did_to_the_body() {
-    // An inner layer that keeps the response's extensions but replaces its body, or wraps it in
-    // a stream of unknown length.
-    async fn replace(response: Response) -> Response {
-        let (parts, _) = response.into_parts();
-        Response::from_parts(parts, axum::body::Body::from("replaced"))
+    use http_body_util::BodyExt as _;
+    // Inner layers that keep the response's extensions and:
+    // wrap its body in one that passes the length through (the body is kept),
+    async fn pass(response: Response) -> Response {
+        response.map(|body| axum::body::Body::new(body.map_err(|error| error)))
     }
-    async fn wrap(response: Response) -> Response {
-        let (parts, body) = response.into_parts();
-        let stream = axum::body::Body::from_stream(body.into_data_stream());
-        Response::from_parts(parts, stream)
+    // replace its body,
+    async fn replace(response: Response) -> Response {
+        response.map(|_| axum::body::Body::from("replaced"))
+    }
+    // wrap it in a stream of unknown length,
+    async fn stream(response: Response) -> Response {
+        response.map(|body| axum::body::Body::from_stream(body.into_data_stream()))
+    }
+    // do that and declare an encoding, as a compressor does,
+    async fn encode(response: Response) -> Response {
+        let mut response = stream(response).await;
+        response.headers_mut().insert(
+            "content-encoding",
+            axum::http::HeaderValue::from_static("gzip"),
+        );
+        response
+    }
+    // or keep a copy of the extensions (the report's second owner) and replace the body with
+    // one exactly as long as the envelope.
+    async fn copy(response: Response) -> Response {
+        let (parts, _) = response.into_parts();
+        KEPT.lock().unwrap().push(parts.extensions.clone());
+        let len = ENVELOPE_LEN.load(std::sync::atomic::Ordering::SeqCst);
+        Response::from_parts(parts, axum::body::Body::from("x".repeat(len)))
     }
     let derived = || async { KeyError::NotFound("key_1".into()).into_response() };
     let app = Router::new()
         .route("/derived", get(derived))
         .route(
+            "/passed",
+            get(derived).layer(axum::middleware::map_response(pass)),
+        )
+        .route(
             "/replaced",
             get(derived).layer(axum::middleware::map_response(replace)),
         )
         .route(
-            "/wrapped",
-            get(derived).layer(axum::middleware::map_response(wrap)),
+            "/streamed",
+            get(derived).layer(axum::middleware::map_response(stream)),
+        )
+        .route(
+            "/encoded",
+            get(derived).layer(axum::middleware::map_response(encode)),
+        )
+        .route(
+            "/copied",
+            get(derived).layer(axum::middleware::map_response(copy)),
         )
         .layer(ErrorLayer::<Code>::new());
     let address = serve(app).await;
-    for path in ["/derived", "/replaced", "/wrapped"] {
-        let head = format!("GET {path} HTTP/1.1\r\nx-request-id: req_{}", &path[1..]);
+    for path in [
+        "/derived",
+        "/passed",
+        "/replaced",
+        "/streamed",
+        "/encoded",
+        "/copied",
+    ] {
+        // Ids of one length, so every envelope is as long as the first.
+        let id = format!("req_{:_<9}", &path[1..]);
+        let head = format!("GET {path} HTTP/1.1\r\nx-request-id: {id}");
         let reply = request(address, &head, b"").await;
-        let id = format!("req_{}", &path[1..]);
+        if path == "/derived" {
+            ENVELOPE_LEN.store(reply.body.len(), std::sync::atomic::Ordering::SeqCst);
+        }
         let expected = envelope(
             Code::UnkeyDataKeyNotFound,
             &id,
@@ -583,11 +633,52 @@ async fn the_layers_body_is_sent_with_its_length_whatever_an_inner_layer_did_to_
         );
         assert_envelope(path, &reply, 404, &expected, &id);
         assert_eq!(reply.header("transfer-encoding"), None, "{path}");
+        assert_eq!(reply.header("content-encoding"), None, "{path}");
         assert_eq!(
             reply.header("content-length"),
             Some(reply.body.len().to_string().as_str()),
             "{path}"
         );
+    }
+    assert_eq!(KEPT.lock().unwrap().len(), 1, "the copying layer ran");
+}
+
+#[tokio::test]
+async fn a_head_request_gets_the_length_of_the_body_a_get_would() {
+    use http_body_util::BodyExt as _;
+    use tower::ServiceExt as _;
+    // The layer outside the router, which answers HEAD itself: the body it hands the layer is
+    // empty, with the GET body's length.
+    let router = Router::new()
+        .route(
+            "/derived",
+            get(|| async { KeyError::NotFound("key_1".into()).into_response() }),
+        )
+        .route(
+            "/built",
+            get(|| async {
+                let code = Code::UnkeyDataKeyNotFound;
+                unkey_errors::ErrorResponse::new(code, "req_built_by_hand", "no such key")
+                    .into_response()
+            }),
+        );
+    let app = tower::Layer::layer(&ErrorLayer::<Code>::new(), router);
+    for path in ["/derived", "/built"] {
+        let call = |method: axum::http::Method| {
+            let request = axum::http::Request::builder()
+                .method(method)
+                .uri(path)
+                .header("x-request-id", "req_head_and_get")
+                .body(axum::body::Body::empty())
+                .unwrap();
+            app.clone().oneshot(request)
+        };
+        let get = call(axum::http::Method::GET).await.unwrap();
+        let length = get.headers()["content-length"].clone();
+        let body = get.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(length.to_str().unwrap(), body.len().to_string(), "{path}");
+        let head = call(axum::http::Method::HEAD).await.unwrap();
+        assert_eq!(head.headers()["content-length"], length, "{path}");
     }
 }
 

@@ -84,8 +84,8 @@ fn body_len(request_id: &str, error: &BorrowedError<'_>) -> usize {
         + errors
 }
 
-/// An [`ErrorResponse`] without members of its own, borrowing every part: serializes as the
-/// response does, member for member.
+/// An [`ErrorResponse`](super::ErrorResponse) without members of its own, borrowing every
+/// part: serializes as the response does, member for member.
 #[derive(Serialize)]
 struct BorrowedBody<'a> {
     meta: BorrowedMeta<'a>,

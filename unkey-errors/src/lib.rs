@@ -47,6 +47,8 @@ mod any_code;
 pub mod axum;
 mod code;
 mod condition;
+#[cfg(any(feature = "axum", feature = "metrics"))]
+mod decimal;
 pub mod envelope;
 mod error;
 #[cfg(any(feature = "axum", feature = "tonic"))]

@@ -220,31 +220,13 @@ fn increment_key(key: &metrics::Key) {
     metrics::with_recorder(|recorder| recorder.register_counter(key, &METADATA)).increment(1);
 }
 
-/// The text of every status from 100 to 599, three ASCII digits each, built at compile time.
-#[cfg(feature = "metrics")]
-#[cfg_attr(not(feature = "axum"), allow(dead_code))]
-static STATUS_DIGITS: [[u8; 3]; 500] = {
-    let mut table = [[0u8; 3]; 500];
-    let mut index = 0;
-    while index < 500 {
-        let status = index + 100;
-        table[index] = [
-            b'0' + (status / 100) as u8,
-            b'0' + (status / 10 % 10) as u8,
-            b'0' + (status % 10) as u8,
-        ];
-        index += 1;
-    }
-    table
-};
-
 /// `status` as a label value, without allocating: `"404"`, or [`OTHER`] outside 100–599.
 #[cfg(feature = "metrics")]
 #[cfg_attr(not(feature = "axum"), allow(dead_code))]
 fn status_text(status: u16) -> &'static str {
-    match STATUS_DIGITS.get(usize::from(status).wrapping_sub(100)) {
-        Some(digits) => std::str::from_utf8(digits).unwrap_or(OTHER),
-        None => OTHER,
+    match status {
+        100..=599 => crate::decimal::decimal(status.into()).unwrap_or(OTHER),
+        _ => OTHER,
     }
 }
 

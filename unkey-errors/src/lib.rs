@@ -126,7 +126,8 @@ pub mod __private {
 
 /// The error counter's keys for each code, when the `metrics` feature is on; nothing
 /// otherwise. `catalogue!` calls it inside `impl ErrorCode for Code`, one line per code in
-/// catalogue order: URN, system, category, API status, gateway status, gRPC status name.
+/// catalogue order: URN, system, category, gRPC status name, then the statuses it is sent with
+/// on the API and the gateway (0 where it is not sent) and its gRPC status number.
 ///
 /// The keys are statics, labels and hash computed at compile time, so counting an error
 /// response with the status its catalogue states neither allocates nor hashes.
@@ -134,13 +135,18 @@ pub mod __private {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __metric_keys {
-    ($($urn:literal $system:literal $category:literal $api:literal $gateway:literal $grpc:literal
-        $api_number:literal $gateway_number:literal $grpc_number:literal;)*) => {
+    ($($urn:literal $system:literal $category:literal $grpc:literal
+        $api:tt $gateway:tt $grpc_number:literal;)*) => {
         fn __metric_keys(self) -> ::core::option::Option<&'static $crate::metrics::__CodeKeys> {
             static KEYS: &[$crate::metrics::__CodeKeys] = &[$({
                 static LABELS: [[$crate::__private::metrics::Label; 5]; 3] = [
-                    $crate::__metric_keys!(@labels $urn $api "api" $system $category),
-                    $crate::__metric_keys!(@labels $urn $gateway "gateway" $system $category),
+                    $crate::__metric_keys!(
+                        @labels $urn ($crate::__metric_keys!(@status $api)) "api" $system $category
+                    ),
+                    $crate::__metric_keys!(
+                        @labels $urn ($crate::__metric_keys!(@status $gateway)) "gateway" $system
+                        $category
+                    ),
                     $crate::__metric_keys!(@labels $urn $grpc "grpc" $system $category),
                 ];
                 $crate::metrics::__CodeKeys {
@@ -149,16 +155,23 @@ macro_rules! __metric_keys {
                         $crate::__metric_keys!(@key LABELS[1]),
                         $crate::__metric_keys!(@key LABELS[2]),
                     ],
-                    statuses: [$api_number, $gateway_number, $grpc_number],
+                    statuses: [$api, $gateway, $grpc_number],
                 }
             },)*];
             KEYS.get(self as usize)
         }
     };
+    // A status label: the number's text, or `_OTHER` where the code is not sent (0).
+    (@status 0) => {
+        $crate::metrics::OTHER
+    };
+    (@status $status:tt) => {
+        ::core::stringify!($status)
+    };
     (@key $labels:expr) => {
         $crate::__private::metrics::Key::from_static_parts($crate::metrics::ERROR_RESPONSES, &$labels)
     };
-    (@labels $urn:literal $status:literal $surface:literal $system:literal $category:literal) => {
+    (@labels $urn:literal $status:tt $surface:literal $system:literal $category:literal) => {
         [
             $crate::__private::metrics::Label::from_static_parts("error_type", $urn),
             $crate::__private::metrics::Label::from_static_parts("status", $status),

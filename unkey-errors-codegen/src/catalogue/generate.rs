@@ -235,11 +235,10 @@ fn sparse_accessors(out: &mut String, catalogue: &Catalogue) {
 }
 
 /// The labels of each code's error counter, as the runtime's `__metric_keys!` takes them:
-/// one line per code, in catalogue order, of its URN, system, category, the statuses it is
-/// sent with on the API and the gateway (`_OTHER` where it is not sent) and its gRPC status's
-/// name; then the same three statuses as numbers (0 where it is not sent). With the runtime's
-/// `metrics` feature on, the macro builds the keys' labels from them at compile time;
-/// otherwise it expands to nothing.
+/// one line per code, in catalogue order, of its URN, system, category and gRPC status's name,
+/// then the statuses it is sent with on the API and the gateway (0 where it is not sent) and
+/// its gRPC status's number. With the runtime's `metrics` feature on, the macro builds the
+/// keys' labels from them at compile time; otherwise it expands to nothing.
 fn metric_keys(out: &mut String, catalogue: &Catalogue) {
     out.push_str(
         "
@@ -247,26 +246,23 @@ fn metric_keys(out: &mut String, catalogue: &Catalogue) {
     __unkey_errors::__metric_keys! {
 ",
     );
-    let status =
-        |status: Option<u16>| status.map_or_else(|| "_OTHER".to_owned(), |s| s.to_string());
     for entry in catalogue.entries() {
-        let api = entry.api.then_some(entry.status);
-        let gateway = entry.gateway.as_ref().map(|g| g.status);
         let _ = writeln!(
             out,
-            "        {:?} {:?} {:?} {:?} {:?} {:?} {} {} {};",
+            "        {:?} {:?} {:?} {:?} {} {} {};",
             entry.code.as_str(),
             entry.code.system(),
             entry.code.category(),
-            status(api),
-            status(gateway),
             entry.grpc.name(),
-            api.unwrap_or(0),
-            gateway.unwrap_or(0),
+            if entry.api { entry.status } else { 0 },
+            entry.gateway.as_ref().map_or(0, |g| g.status),
             entry.grpc.number(),
         );
     }
-    out.push_str("    }\n");
+    out.push_str(
+        "    }
+",
+    );
 }
 
 /// `Code::for_condition`: the catalogue's `framework` mapping, one arm per listed condition.

@@ -22,6 +22,7 @@ use super::framework::{MAX_TEXT, Occurrence, Verdict, classify, classify_text};
 use super::log;
 use super::negotiate::{capture_accept, representation};
 use super::panic::{Caught, MarkPanic};
+use super::replay::Replay;
 use super::report::{Carried, Finish, Report, deliver, set_representation};
 use super::request_id::{MakeUnkeyRequestId, assign, choose, set_header};
 use crate::{Condition, ErrorCode, Surface};
@@ -222,7 +223,7 @@ pin_project_lite::pin_project! {
         /// The service is answering.
         Inner { #[pin] future: tower_http::catch_panic::ResponseFuture<F, MarkPanic> },
         /// A rejection's text is being read to tell which failure it is.
-        Reading { parts: Option<Parts>, body: Body, text: Vec<u8> },
+        Reading { parts: Option<Parts>, body: Option<Replay> },
     }
 }
 
@@ -264,36 +265,26 @@ where
                         Finished::Done(response) => return Poll::Ready(Ok(response)),
                         Finished::ReadText(parts, body) => this.state.set(State::Reading {
                             parts: Some(parts),
-                            body,
-                            text: Vec::new(),
+                            body: Some(Replay::new(body)),
                         }),
                     }
                 }
-                StateProjection::Reading { parts, body, text } => {
-                    while text.len() < MAX_TEXT {
-                        match ready!(Pin::new(&mut *body).poll_frame(cx)) {
-                            Some(Ok(frame)) => {
-                                if let Some(data) = frame.data_ref() {
-                                    let room = MAX_TEXT - text.len();
-                                    text.extend_from_slice(&data[..data.len().min(room)]);
-                                }
-                            }
-                            // A body that fails is one that is no longer needed: what was read
-                            // decides.
-                            Some(Err(_)) | None => break,
-                        }
+                StateProjection::Reading { parts, body } => {
+                    // A body that fails while it is read: what was read decides.
+                    if let Some(body) = body.as_mut() {
+                        ready!(body.poll_read(cx, MAX_TEXT));
                     }
-                    let parts = parts
-                        .take()
-                        .unwrap_or_else(|| Response::new(()).into_parts().0);
-                    let text = String::from_utf8_lossy(text);
-                    let (condition, occurrence) = classify_text(parts.status, &text);
+                    let (Some(parts), Some(body)) = (parts.take(), body.take()) else {
+                        panic!("`ErrorLayer`'s response future polled after it completed")
+                    };
+                    let text = body.start(MAX_TEXT);
+                    let (condition, occurrence) =
+                        classify_text(parts.status, &String::from_utf8_lossy(&text));
                     let response = match this.request.answer(parts, condition, occurrence, None) {
                         Answer::Sent(response) => response,
-                        // No code for this condition: the rejection is sent as it was.
-                        Answer::NoCode(parts) => {
-                            Response::from_parts(parts, Body::from(text.into_owned()))
-                        }
+                        // No code for this condition: the rejection is sent as it was, every
+                        // byte of it, the part read and the rest.
+                        Answer::NoCode(parts) => Response::from_parts(parts, Body::new(body)),
                     };
                     return Poll::Ready(Ok(response));
                 }

@@ -87,6 +87,7 @@ mod layer;
 mod log;
 mod negotiate;
 mod panic;
+mod replay;
 mod report;
 mod request_id;
 mod respond;

@@ -23,6 +23,11 @@ mod shop {
     unkey_errors::catalogue!("catalogues/shop.yaml");
 }
 
+/// A catalogue with no code for any of the framework's failures.
+mod orders {
+    unkey_errors::catalogue!("catalogues/orders.yaml");
+}
+
 #[derive(Debug, thiserror::Error, UnkeyError)]
 #[unkey(catalogue = shop)]
 enum OrderError {
@@ -99,6 +104,8 @@ struct Reply {
     status: u16,
     headers: Vec<(String, String)>,
     body: String,
+    /// The body's bytes, as sent (`body` is them as text, a bad byte replaced).
+    bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -155,7 +162,8 @@ async fn request(address: SocketAddr, head: &str, body: &[u8]) -> Reply {
     Reply {
         status: parsed.code.unwrap(),
         headers,
-        body: String::from_utf8(body).unwrap(),
+        body: String::from_utf8_lossy(&body).into_owned(),
+        bytes: body,
     }
 }
 
@@ -447,6 +455,82 @@ async fn unkeys_service_answers_its_conditions_as_unkeys_api_does_and_lets_the_r
         json!([]),
     );
     assert_envelope("a timeout", &reply, 408, &expected, "req_unkey_slow");
+}
+
+/// A `text/plain` 400 is read to tell which failure it is. When the catalogue has no code for
+/// it, it goes out as the handler wrote it: every byte (past the part read, and not valid
+/// UTF-8), with its length, whether the body's length was known or it came as a stream.
+#[tokio::test]
+async fn a_rejection_the_catalogue_has_no_code_for_is_sent_whole_and_unchanged() {
+    use http::header::CONTENT_TYPE;
+    // Over 4 KiB, and no UTF-8 text: every byte value, over and over.
+    let text: Vec<u8> = (0..10_000u32).map(|i| (i % 256) as u8).collect();
+    let rejection = |body: axum::body::Body| {
+        (
+            http::StatusCode::BAD_REQUEST,
+            [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+            body,
+        )
+            .into_response()
+    };
+    let whole = text.clone();
+    let streamed = text.clone();
+    let app = Router::new()
+        .route(
+            "/whole",
+            get(move || {
+                let text = whole.clone();
+                async move { rejection(axum::body::Body::from(text)) }
+            }),
+        )
+        .route(
+            "/streamed",
+            get(move || {
+                let chunks = streamed.chunks(3000).map(|chunk| chunk.to_vec().into());
+                let body = axum::body::Body::new(Chunks(chunks.collect()));
+                async move { rejection(body) }
+            }),
+        )
+        .layer(ErrorLayer::<orders::Code>::new());
+    let address = serve(app).await;
+    for path in ["/whole", "/streamed"] {
+        let head = format!("GET {path} HTTP/1.1\r\nx-request-id: req_rejected");
+        let reply = request(address, &head, b"").await;
+        assert_eq!(reply.status, 400, "{path}");
+        assert_eq!(
+            reply.bytes, text,
+            "{path}: the body as the handler wrote it"
+        );
+        assert_eq!(reply.header("x-request-id"), Some("req_rejected"), "{path}");
+        assert_eq!(
+            reply.header("content-type"),
+            Some("text/plain; charset=utf-8"),
+            "{path}"
+        );
+    }
+    let whole = request(address, "GET /whole HTTP/1.1", b"").await;
+    assert_eq!(whole.header("content-length"), Some("10000"));
+}
+
+/// A body of these chunks, each ready at once, whose length is not known in advance (as a
+/// stream's is not).
+struct Chunks(std::collections::VecDeque<axum::body::Bytes>);
+
+impl http_body::Body for Chunks {
+    type Data = axum::body::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::task::Poll::Ready(
+            self.get_mut()
+                .0
+                .pop_front()
+                .map(|c| Ok(http_body::Frame::data(c))),
+        )
+    }
 }
 
 /// A body that fails while it is read, as a connection that breaks mid-upload does.

@@ -339,14 +339,32 @@ pub(super) fn set_representation(
     representation: Representation,
     negotiated: bool,
 ) {
-    const ACCEPT: HeaderValue = HeaderValue::from_static("accept");
     const POLICY: HeaderValue = HeaderValue::from_static(HTML_POLICY);
     headers.insert(CONTENT_TYPE, representation.content_type());
     if negotiated {
-        headers.insert(VARY, ACCEPT);
+        vary_on_accept(headers);
     }
     if representation == Representation::Html {
         headers.insert(CONTENT_SECURITY_POLICY, POLICY);
+    }
+}
+
+/// Adds `accept` to the response's `Vary`, keeping what an inner layer listed there (a CORS
+/// layer's `origin`, say: dropping it would let a cache serve one origin's answer to another).
+/// `Vary` is a list (RFC 9110, section 12.5.5), so `accept` goes in a field line of its own,
+/// unless a line already names it, or `*`, which covers it.
+fn vary_on_accept(headers: &mut HeaderMap) {
+    const ACCEPT: HeaderValue = HeaderValue::from_static("accept");
+    let covered = headers.get_all(VARY).iter().any(|line| {
+        line.to_str().is_ok_and(|list| {
+            list.split(',').any(|name| {
+                let name = name.trim();
+                name == "*" || name.eq_ignore_ascii_case("accept")
+            })
+        })
+    });
+    if !covered {
+        headers.append(VARY, ACCEPT);
     }
 }
 

@@ -207,6 +207,56 @@ async fn an_errors_headers_arrive_through_the_error_layer_beside_the_negotiated_
     );
 }
 
+/// An inner layer's `Vary` (here a CORS layer's) is kept: the layer adds `accept` to the
+/// list rather than replacing it, and adds nothing when the list already covers it.
+#[tokio::test]
+async fn the_layer_adds_accept_to_the_vary_an_inner_layer_set() {
+    fn with_vary(mut response: Response, lines: &[&'static str]) -> Response {
+        for line in lines {
+            let line = http::HeaderValue::from_static(line);
+            response.headers_mut().append("vary", line);
+        }
+        response
+    }
+    async fn cors(response: Response) -> Response {
+        with_vary(response, &["origin, access-control-request-method"])
+    }
+    async fn listed(response: Response) -> Response {
+        with_vary(response, &["origin", "Accept"])
+    }
+    async fn everything(response: Response) -> Response {
+        with_vary(response, &["*"])
+    }
+    use axum::middleware::map_response;
+    let app = Router::new()
+        .route(
+            "/cors",
+            get(|| async { CallError::NotFound }).layer(map_response(cors)),
+        )
+        .route(
+            "/listed",
+            get(|| async { CallError::NotFound }).layer(map_response(listed)),
+        )
+        .route(
+            "/everything",
+            get(|| async { CallError::NotFound }).layer(map_response(everything)),
+        )
+        .layer(ErrorLayer::<Code>::new());
+    let address = serve(app).await;
+    for (path, expected) in [
+        (
+            "/cors",
+            &["origin, access-control-request-method", "accept"][..],
+        ),
+        ("/listed", &["origin", "Accept"]),
+        ("/everything", &["*"]),
+    ] {
+        let reply = fetch(address, path, Some("application/json")).await;
+        assert_eq!(reply.status, 404, "{path}");
+        assert_eq!(reply.all("vary"), expected, "{path}");
+    }
+}
+
 #[tokio::test]
 async fn without_the_layer_the_headers_are_on_the_response_still() {
     let address = serve(routes()).await;

@@ -11,9 +11,17 @@ use std::error::Error;
 use std::fmt;
 
 /// An error's text and sources, carried as a status's `source` from the conversion to the
-/// layer that logs it. Never sent: a status's source stays in the server.
-#[derive(Debug)]
+/// layer that logs it. Never sent: a status's source stays in the server. Nor printed with the
+/// status: tonic's `Display` and `Debug` of a `Status` print its source's `Debug`, and a
+/// service may put those in a reply (a gRPC-to-HTTP bridge, an error chain shown to a caller),
+/// so the `Debug` here withholds the text. It is read with `Display`, as the layer does.
 pub(crate) struct LoggedCause(pub(crate) String);
+
+impl fmt::Debug for LoggedCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("LoggedCause(withheld: logged by `grpc::ErrorLayer`)")
+    }
+}
 
 impl fmt::Display for LoggedCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

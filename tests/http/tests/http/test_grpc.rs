@@ -219,6 +219,27 @@ async fn a_server_errors_text_and_sources_reach_no_part_of_the_status() {
     }
 }
 
+/// On the server, before the layer logs it, a server error's status carries the error's text
+/// and sources for the log; printing the status (`Display`, `Debug`, as a bridge to another
+/// protocol or an error chain shown to a caller might) still shows none of it.
+#[test]
+fn a_server_errors_status_prints_none_of_its_text_or_sources() {
+    // The text is carried only when the error event would be recorded.
+    captured_logs::capture();
+    let error =
+        grpc_service::OrderError::Database(std::io::Error::other("connection refused by 10.0.0.7"));
+    let status = Status::from(error);
+    let carried = std::error::Error::source(&status)
+        .expect("the text goes to the layer")
+        .to_string();
+    assert!(carried.contains("db-7.internal"), "{carried}");
+    assert!(carried.contains("10.0.0.7"), "{carried}");
+    let printed = format!("{status} {status:?}");
+    for secret in SECRETS {
+        assert!(!printed.contains(secret), "prints {secret}: {printed}");
+    }
+}
+
 #[tokio::test]
 async fn the_id_in_request_info_is_the_one_logged_with_the_errors_sources() {
     captured_logs::capture();

@@ -7,7 +7,9 @@
 //!
 //! gRPC service `test.Errors`, its messages raw bytes (no protobuf schema is needed):
 //! - `Raise`: the request is `<catalogue> <urn>` (`orders err:orders:orders:not_found`); the
-//!   answer is that code's error, or for `ok` the request's id as the handler saw it.
+//!   answer is that code's error, or for `ok` the request's id as the handler saw it. The
+//!   catalogue `forwarded` answers the orders error as another service's status, with that
+//!   service's `RequestInfo`.
 //! - `Stream`: sends the message `first`, then ends with the error `Raise` would answer.
 //!
 //! HTTP: `GET /raise/<urn>` answers with the orders error for `<urn>`, or else Unkey's (behind
@@ -191,6 +193,22 @@ fn raise(request: &str, id: Option<&RequestId>) -> Result<Vec<u8>, Status> {
         Some(("unkey", urn)) => match KeyError::for_urn(urn) {
             Some(error) => Err(error)?,
             None => Err(Status::invalid_argument("no such unkey code")),
+        },
+        // A status as a service gets it back from another service behind the same layer: with
+        // that other request's id in its `RequestInfo`, forwarded as it is.
+        Some(("forwarded", urn)) => match OrderError::for_urn(urn) {
+            Some(error) => {
+                use tonic_types::StatusExt as _;
+                let upstream = Status::from(error);
+                let mut details = upstream.get_error_details();
+                details.set_request_info("req_upstream", "");
+                Err(Status::with_error_details(
+                    upstream.code(),
+                    upstream.message(),
+                    details,
+                ))
+            }
+            None => Err(Status::invalid_argument("no such orders code")),
         },
         _ => Err(Status::invalid_argument("send `<catalogue> <urn>`")),
     }

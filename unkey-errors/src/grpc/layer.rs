@@ -37,8 +37,10 @@ const GRPC_STATUS_DETAILS: HeaderName = HeaderName::from_static("grpc-status-det
 /// an error answered at once, or the trailers of a stream that ends in one):
 ///
 /// - when it is the catalogue's (its `ErrorInfo` has the catalogue's domain and a URN it
-///   defines), gains a `RequestInfo` detail with the request's id, unless it has one, and is
-///   logged once with that id (the `tracing` feature; see [the module's docs](super));
+///   defines), carries a `RequestInfo` detail with the request's id, and is logged once with
+///   that id (the `tracing` feature; see [the module's docs](super)). A `RequestInfo` it had
+///   already, such as that of a status forwarded from another service, is replaced: the
+///   client's request is this one;
 /// - is counted once (the `metrics` feature; see the `metrics` module).
 ///
 /// So the id a client reads from `RequestInfo` is the one in the log.
@@ -293,20 +295,27 @@ fn finish<C: ErrorCode>(headers: &mut HeaderMap, request_id: &str, cause: Option
         .get(&GRPC_STATUS_DETAILS)
         .and_then(|value| decode_details(value.as_bytes()))
         .and_then(|(bytes, status)| Some((catalogue_code::<C>(&status)?, bytes, status)));
-    let Some((code, mut bytes, status)) = code else {
+    let Some((code, mut bytes, mut status)) = code else {
         crate::metrics::count_grpc::<C>(None, number);
         return;
     };
-    let has_request_info = status
+    let request_info = wire::REQUEST_INFO_TYPE;
+    if status
         .details
         .iter()
-        .any(|detail| detail.type_url == wire::REQUEST_INFO_TYPE);
-    if !has_request_info {
-        wire::append_request_info(&mut bytes, request_id);
-        let encoded = BASE64.encode(&bytes);
-        if let Ok(value) = HeaderValue::from_str(&encoded) {
-            headers.insert(GRPC_STATUS_DETAILS, value);
-        }
+        .any(|detail| detail.type_url == request_info)
+    {
+        // Another request's id (a status forwarded from the service this one called): the
+        // client's request, and the log's id, is this one.
+        status
+            .details
+            .retain(|detail| detail.type_url != request_info);
+        bytes = status.encode_to_vec();
+    }
+    wire::append_request_info(&mut bytes, request_id);
+    let encoded = BASE64.encode(&bytes);
+    if let Ok(value) = HeaderValue::from_str(&encoded) {
+        headers.insert(GRPC_STATUS_DETAILS, value);
     }
     log::answered(code.as_str(), code.status(), number, request_id, cause);
     crate::metrics::count_grpc(Some(code), number);

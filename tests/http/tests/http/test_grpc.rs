@@ -240,6 +240,28 @@ fn a_server_errors_status_prints_none_of_its_text_or_sources() {
     }
 }
 
+/// A status forwarded from another service comes with that service's request id: the layer
+/// replaces it with this request's, the one it logs, and leaves the other details as they were.
+#[tokio::test]
+async fn a_forwarded_status_carries_this_requests_id() {
+    let addr = serve::<orders::Code>().await;
+    let urn = "err:orders:orders:not_found";
+    let status = raise(addr, &format!("forwarded {urn}"), Some("req_here")).await;
+    let ids: Vec<String> = status
+        .get_error_details_vec()
+        .into_iter()
+        .filter_map(|detail| match detail {
+            tonic_types::ErrorDetail::RequestInfo(info) => Some(info.request_id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids, ["req_here"]);
+    let details = status.get_error_details();
+    assert_eq!(details.error_info().unwrap().metadata["urn"], urn);
+    assert!(details.help().is_some());
+    assert_eq!(status.code(), GrpcStatus::NotFound);
+}
+
 #[tokio::test]
 async fn the_id_in_request_info_is_the_one_logged_with_the_errors_sources() {
     captured_logs::capture();

@@ -362,11 +362,28 @@ pub(super) fn line_text(
             );
             None
         }
-        Node::String(text) if text.trim().contains('\n') => {
+        // Any line break, not only `\n`: a page renders `\r` (or U+2028) as one too.
+        Node::String(text) if text.trim().contains(is_line_break) => {
             report.error(
                 place.value,
                 format!("`{name}` must be one line"),
                 Some("shorten it to one line; longer prose belongs in `what_happened`".to_owned()),
+            );
+            None
+        }
+        Node::String(text) if text.trim().contains(char::is_control) => {
+            let control = text
+                .trim()
+                .chars()
+                .find(|c| c.is_control())
+                .unwrap_or_default();
+            report.error(
+                place.value,
+                format!(
+                    "`{name}` holds the control character U+{:04X}",
+                    u32::from(control)
+                ),
+                Some("remove it: one-line text is printed as it is, in pages and code".to_owned()),
             );
             None
         }
@@ -388,6 +405,12 @@ pub(super) fn line_text(
             None
         }
     }
+}
+
+/// Whether `c` ends a line: a line feed or carriage return, or Unicode's next line, line
+/// separator or paragraph separator.
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Whether the one-line value `text` of `name` was cut short by ` #`, which YAML reads as the

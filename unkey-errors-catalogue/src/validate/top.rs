@@ -94,8 +94,27 @@ pub(crate) fn validate(
 
 pub(super) fn docs_url(value: &Node, place: Place, report: &mut Report<'_>) -> Option<String> {
     match value {
-        Node::String(url) if url.starts_with("https://") || url.starts_with("http://") => {
+        Node::String(url)
+            if (url.starts_with("https://") || url.starts_with("http://"))
+                && url.chars().all(is_url_char) =>
+        {
             Some(url.trim_end_matches('/').to_owned())
+        }
+        Node::String(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            let bad = url.chars().find(|&c| !is_url_char(c)).unwrap_or_default();
+            report.error(
+                place.value,
+                format!(
+                    "`docs_base_url` holds {}, which a URL cannot",
+                    describe_char(bad)
+                ),
+                Some(
+                    "percent-encode it (a space is `%20`), or remove it: every docs URL, page \
+                     and export starts with this text"
+                        .to_owned(),
+                ),
+            );
+            None
         }
         Node::String(url) => {
             report.error(
@@ -119,5 +138,22 @@ pub(super) fn docs_url(value: &Node, place: Place, report: &mut Report<'_>) -> O
             );
             None
         }
+    }
+}
+
+/// Whether `c` may appear in a URL as written (RFC 3986: unreserved and reserved characters,
+/// and `%` for percent-encoding). Everything else (spaces, line breaks, quotes, `<`, `{`, `\\`)
+/// would have to be encoded, and written raw it would break the comments, strings and pages
+/// the URL is copied into.
+fn is_url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+}
+
+/// `c` named for a message: itself in backticks, or its code point when it cannot be seen.
+fn describe_char(c: char) -> String {
+    if c.is_whitespace() || c.is_control() {
+        format!("the character U+{:04X}", u32::from(c))
+    } else {
+        format!("`{c}`")
     }
 }

@@ -1088,3 +1088,69 @@ fn docs_navigation_values_of_the_wrong_kind_are_located_errors() {
     );
     assert_eq!(problem.position, at(2, 18));
 }
+
+#[test]
+fn a_one_line_field_with_any_line_break_or_control_character_is_refused() {
+    for (title, message) in [
+        ("\"Not\\r## Found\"", "`title` must be one line"),
+        ("\"Not\\u2028Found\"", "`title` must be one line"),
+        ("\"Not\\x85Found\"", "`title` must be one line"),
+        (
+            "\"Not\\u0007Found\"",
+            "`title` holds the control character U+0007",
+        ),
+        (
+            "\"Not\\tFound\"",
+            "`title` holds the control character U+0009",
+        ),
+    ] {
+        let yaml = format!(
+            "{HEADER}{}",
+            entry("err:shop:orders:not_found")
+                .replace("title: Not Found", &format!("title: {title}"))
+        );
+        let problem = only(&yaml);
+        assert_eq!(problem.message, message, "{title}");
+        assert_eq!(problem.position, at(5, 12), "{title}");
+        assert!(problem.help.is_some(), "{title}");
+    }
+    // A block scalar's final line break is trimmed, as before.
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:shop:orders:not_found").replace("title: Not Found", "title: |\n      Not Found")
+    );
+    let catalogue = parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    assert_eq!(catalogue.entries()[0].title, "Not Found");
+}
+
+#[test]
+fn a_docs_base_url_with_a_character_no_url_holds_is_refused_with_the_character_named() {
+    for (url, named) in [
+        ("https://example.com/docs errors", "the character U+0020"),
+        ("https://example.com/docs/{errors}", "`{`"),
+        (
+            "\"https://example.com/docs\\nexport const x = 1;\"",
+            "the character U+000A",
+        ),
+        ("https://example.com/<docs>", "`<`"),
+    ] {
+        let yaml = format!(
+            "docs_base_url: {url}\nerrors:\n{}",
+            entry("err:shop:orders:not_found")
+        );
+        let problem = only(&yaml);
+        assert_eq!(
+            problem.message,
+            format!("`docs_base_url` holds {named}, which a URL cannot"),
+            "{url}"
+        );
+        assert_eq!(problem.position, at(1, 16), "{url}");
+        assert!(problem.help.unwrap().contains("percent-encode"), "{url}");
+    }
+    // Every character RFC 3986 allows as written is accepted, `*` and `%` among them.
+    let yaml = format!(
+        "docs_base_url: https://example.com/a-b_c.d~e/*/%20(x)!$&'+,;=@:?q=1#f\nerrors:\n{}",
+        entry("err:shop:orders:not_found")
+    );
+    parse(yaml.as_bytes(), "errors.yaml").unwrap();
+}

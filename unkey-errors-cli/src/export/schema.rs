@@ -23,9 +23,15 @@ pub const CODE_PATTERN: &str = unkey_errors::envelope::CODE_PATTERN;
 pub const RESERVED_CODE_PATTERN: &str =
     "^err:(self|super|crate):|^err:[a-z][a-z0-9_]*:(self|super|crate):";
 
-/// Text of one line that is not blank. A line break is allowed only before or after it, as a
-/// YAML block scalar (`title: |`) leaves one; the validator trims those.
-pub const ONE_LINE_PATTERN: &str = "^\\s*[^\\r\\n]*\\S[^\\r\\n]*\\s*$";
+/// Text of one line that is not blank: no line break (of any kind: `\r`, U+2028…) and no
+/// control character inside it. Whitespace is allowed before or after it, as a YAML block
+/// scalar (`title: |`) leaves a line break; the validator trims those.
+pub const ONE_LINE_PATTERN: &str = "^\\s*[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*\
+     [^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*\\s*$";
+
+/// A docs base URL: `http://` or `https://`, then only characters a URL may hold as written
+/// (RFC 3986's unreserved and reserved characters, and `%`).
+const DOCS_BASE_URL_PATTERN: &str = "^https?://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]*$";
 
 /// Text that is not blank.
 const NOT_BLANK_PATTERN: &str = "\\S";
@@ -40,7 +46,7 @@ pub fn top_level_properties() -> Vec<(&'static str, Value)> {
                                 responses, is `<docs_base_url>/<system>/<category>/<specific>`. A trailing `/` \
                                 is ignored.",
                 "type": "string",
-                "pattern": "^https?://",
+                "pattern": DOCS_BASE_URL_PATTERN,
                 "examples": ["https://unkey.com/docs/errors"],
             }),
         ),

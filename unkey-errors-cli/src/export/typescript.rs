@@ -78,7 +78,7 @@ export const codes = {
                     let _ = writeln!(ts, "       * {}", doc_text(&line));
                 }
                 ts.push_str("       *\n");
-                let _ = writeln!(ts, "       * @see {}", catalogue.docs_url(entry));
+                let _ = writeln!(ts, "       * @see {}", doc_text(&catalogue.docs_url(entry)));
                 if let Some(reason) = &entry.deprecated {
                     for line in wrap(&format!("@deprecated {reason}")) {
                         let _ = writeln!(ts, "       * {}", doc_text(&line));

@@ -56,7 +56,7 @@ pub(crate) fn overview(catalogue: &Catalogue) -> String {
         ("| Code | Status | Title |", "| --- | --- | --- |")
     };
     for section in &sections {
-        let _ = write!(page, "\n## {}\n", section.name);
+        let _ = write!(page, "\n## {}\n", mdx::escape_markdown(&section.name));
         for (category, entries) in &section.categories {
             let _ = write!(page, "\n### {}\n\n{header}\n{rule}\n", title_case(category));
             for entry in entries {

@@ -211,6 +211,26 @@ fn the_schema_rejects_what_the_validator_rejects() {
             VALID.replace("title: Not Found", "title: \"Not\\nFound\""),
         ),
         (
+            "a title broken by a carriage return",
+            VALID.replace("title: Not Found", "title: \"Not\\r## Found\""),
+        ),
+        (
+            "a title broken by a line separator",
+            VALID.replace("title: Not Found", "title: \"Not\\u2028Found\""),
+        ),
+        (
+            "a title with a control character",
+            VALID.replace("title: Not Found", "title: \"Not\\u0007Found\""),
+        ),
+        (
+            "a docs_base_url with a space",
+            VALID.replace("/docs/errors", "/docs errors"),
+        ),
+        (
+            "a docs_base_url with braces",
+            VALID.replace("/docs/errors", "/docs/{errors}"),
+        ),
+        (
             "an empty detail",
             VALID.replace("detail: No order has the id ord_123", "detail: ' '"),
         ),
@@ -1163,4 +1183,23 @@ fn gen_prints_the_prometheus_rules_under_a_header_naming_their_origin() {
         ),
         "{rules}"
     );
+}
+
+/// `*/` is a URL's to hold (`/*/` is a path), and would end a JSDoc comment early: the
+/// TypeScript module writes docs URLs in its comments with that pair broken.
+#[test]
+fn a_docs_url_with_a_comment_end_stays_inside_the_typescript_comment() {
+    let yaml = VALID.replace("/docs/errors", "/docs/*/errors");
+    let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let ts = typescript::module(&catalogue, &origin("gen --lang typescript"));
+    assert!(
+        ts.contains("@see https://shop.example/docs/*\\/errors/shop/orders/not_found"),
+        "{ts}"
+    );
+    for line in ts
+        .lines()
+        .filter(|line| line.trim_start().starts_with("* @see"))
+    {
+        assert!(!line.contains("*/"), "{line}");
+    }
 }

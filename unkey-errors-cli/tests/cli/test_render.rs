@@ -580,3 +580,33 @@ fn every_gateway_example_is_the_runtime_s_own_gateway_body() {
         "20 frontline codes and 7 sent by both surfaces"
     );
 }
+
+/// A system's group name is text the overview writes as a heading: MDX would read its `<` as
+/// a tag and its braces as an expression, so they are escaped there as in any prose.
+#[test]
+fn a_systems_group_name_is_escaped_in_the_overviews_heading() {
+    let yaml = "
+docs_base_url: https://example.com/docs/errors
+docs_navigation:
+  systems:
+    - system: shop
+      group: Shop <beta> {v2}
+errors:
+  err:shop:orders:not_found:
+    status: 404
+    title: Not Found
+    description: The order is gone.
+    detail: Gone
+    what_happened: It was deleted.
+    how_to_fix: Use another order.
+    common_mistakes: '- **Old ids**: they expire.'
+";
+    let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "errors.yaml").unwrap();
+    let tree = render::tree(&catalogue);
+    let overview = &tree["errors/overview.mdx"];
+    assert!(
+        overview.contains("\n## Shop &lt;beta> \\{v2\\}\n"),
+        "{overview}"
+    );
+    assert!(!overview.contains("<beta>"), "{overview}");
+}

@@ -362,7 +362,7 @@ pub(super) fn line_text(
             );
             None
         }
-        // Any line break, not only `\n`: a page renders `\r` (or U+2028) as one too.
+        // `\r` as well as `\n`: Markdown ends a line at either.
         Node::String(text) if text.trim().contains(is_line_break) => {
             report.error(
                 place.value,
@@ -407,10 +407,10 @@ pub(super) fn line_text(
     }
 }
 
-/// Whether `c` ends a line: a line feed or carriage return, or Unicode's next line, line
-/// separator or paragraph separator.
+/// Whether `c` ends a line in Markdown (CommonMark's line endings): a line feed or a carriage
+/// return. Any other control character is refused too, as one.
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(c, '\n' | '\r')
 }
 
 /// Whether the one-line value `text` of `name` was cut short by ` #`, which YAML reads as the

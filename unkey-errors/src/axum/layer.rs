@@ -373,8 +373,12 @@ impl<C: ErrorCode> Pending<C> {
         report: &Report,
         carried: Option<(Body, &Arc<Carried>)>,
     ) -> Response<Body> {
-        let accept = self.accept.as_ref().and_then(|value| value.to_str().ok());
-        let representation = representation(report.surface, accept);
+        // A byte outside visible ASCII (which `to_str` refuses) spoils only its own range.
+        let accept = self.accept.as_ref().map(|value| match value.to_str() {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(value.as_bytes()),
+        });
+        let representation = representation(report.surface, accept.as_deref());
         let id = self.id.to_str().unwrap_or_default();
         let rendered_id = report.request_id.as_deref().unwrap_or(id);
         let body = match carried {

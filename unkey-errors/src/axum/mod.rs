@@ -35,8 +35,10 @@
 //! a longer one counts as absent) as RFC 9110 (section 12.5.1) says: each type the surface can
 //! send gets the quality of the most specific range that matches it, a quality of 0 rules a type
 //! out, and the highest quality wins; between two equally acceptable types, the one the client
-//! named more specifically wins (`text/html` over the `*/*` beside it). What the RFC leaves to
-//! the server is Unkey's rule:
+//! named more specifically wins (`text/html` over the `*/*` beside it). A range with
+//! parameters matches only a body that has them: every body here is UTF-8, so
+//! `application/json; charset=utf-8` matches, while `text/html;level=1` rates nothing. What the
+//! RFC leaves to the server is Unkey's rule:
 //!
 //! - **API** ([`Surface::Api`](crate::Surface::Api), and [`ErrorResponse`](crate::ErrorResponse)):
 //!   `application/problem+json` or `application/json`; on a full tie problem details, so
@@ -58,7 +60,8 @@
 //! | `application/json;q=1, */*;q=0` | `application/json` | JSON |
 //! | `application/problem+json;q=0, application/json` | `application/json` | JSON |
 //!
-//! Negotiated responses carry `Vary: Accept`, so caches keep the variants apart. A response
+//! Negotiated responses carry `Vary: Accept` (added to any `Vary` an inner layer set), so
+//! caches keep the variants apart. A response
 //! that never passes through the layer has no request to negotiate with: the API answers
 //! `application/problem+json` and the gateway JSON.
 //!

@@ -145,6 +145,11 @@ fn quality(accept: &str, media_type: &str) -> u16 {
 /// lowercase), and how specifically it names it (3 the type with parameters, 2 the type,
 /// 1 `type/*`, 0 `*/*`): those of the most specific range matching it, or `None` when no
 /// range does.
+///
+/// A range with parameters matches only a representation that has them (RFC 9110, section
+/// 12.5.1: `text/html;level=1` does not rate a plain `text/html`). Every body sent here is
+/// UTF-8 (JSON is by definition, the page says so), so `charset=utf-8` is the one parameter
+/// they all have; a range with any other (`level=1`, `v=2`) rates none of them.
 fn rating(accept: &str, media_type: &str) -> Option<(u16, u8)> {
     let (type_, _) = media_type.split_once('/').unwrap_or((media_type, ""));
     // (specificity, quality) of the most specific match so far.
@@ -153,6 +158,9 @@ fn rating(accept: &str, media_type: &str) -> Option<(u16, u8)> {
         let Some(range) = MediaRange::parse(range) else {
             continue;
         };
+        if !range.parameters_held {
+            continue;
+        }
         let specificity = if range.essence.eq_ignore_ascii_case(media_type) {
             2 + u8::from(range.has_parameters)
         } else if range.essence.len() == type_.len() + 2
@@ -173,10 +181,12 @@ fn rating(accept: &str, media_type: &str) -> Option<(u16, u8)> {
 }
 
 /// One range of an `Accept` header: `type/subtype`, whether it has parameters besides its
-/// weight, and its weight.
+/// weight, whether every one of those is one the bodies sent here have (`charset=utf-8`), and
+/// its weight.
 struct MediaRange<'a> {
     essence: &'a str,
     has_parameters: bool,
+    parameters_held: bool,
     quality: u16,
 }
 
@@ -191,19 +201,34 @@ impl<'a> MediaRange<'a> {
             return None;
         }
         let mut has_parameters = false;
+        let mut parameters_held = true;
         let mut quality = 1000;
         for parameter in parts {
+            // An empty parameter (`text/html;` or `;;`) is allowed, and says nothing
+            // (RFC 9110, section 5.6.6).
+            if parameter.trim().is_empty() {
+                continue;
+            }
             let (name, value) = parameter.split_once('=')?;
-            if name.trim().eq_ignore_ascii_case("q") {
+            let name = name.trim();
+            if name.eq_ignore_ascii_case("q") {
                 quality = weight(value.trim())?;
                 // Parameters after the weight are extensions of the weight, not of the type.
                 break;
             }
             has_parameters = true;
+            let value = value.trim();
+            let value = value
+                .strip_prefix('"')
+                .and_then(|quoted| quoted.strip_suffix('"'))
+                .unwrap_or(value);
+            parameters_held &=
+                name.eq_ignore_ascii_case("charset") && value.eq_ignore_ascii_case("utf-8");
         }
         Some(MediaRange {
             essence,
             has_parameters,
+            parameters_held,
             quality,
         })
     }
@@ -255,11 +280,25 @@ mod tests {
 
     #[test]
     fn the_most_specific_range_decides_a_types_quality() {
+        // RFC 9110's own example: the range with `level=1` names a representation not sent
+        // here, so the plain `text/html` gets the quality of the range that names it.
         let accept = "text/*;q=0.3, text/html;q=0.7, text/html;level=1, */*;q=0.5";
+        assert_eq!(quality(accept, "text/html"), 700);
+        assert_eq!(quality("text/html;level=1, text/*;q=0.2", "text/html"), 200);
+        // `charset=utf-8` (any case, quoted or not) is every body's, and more specific.
         assert_eq!(
-            quality(accept, "text/html"),
-            1000,
-            "the range with a parameter"
+            quality("application/json;charset=utf-8;q=0.8, */*", JSON),
+            800
+        );
+        assert_eq!(
+            quality("*/*, application/json; Charset=\"UTF-8\"; q=0.4", JSON),
+            400
+        );
+        assert_eq!(quality("application/json;charset=latin1", JSON), 0);
+        // A type ruled out stays ruled out whatever a range with other parameters says.
+        assert_eq!(
+            quality("application/json;q=0, application/json;v=2", JSON),
+            0
         );
         assert_eq!(quality(accept, "text/plain"), 300);
         assert_eq!(quality(accept, "image/jpeg"), 500);
@@ -272,6 +311,14 @@ mod tests {
     #[test]
     fn malformed_ranges_are_ignored_and_long_headers_are_bounded() {
         assert_eq!(quality(";;q=x,,/, */x, application/json;q=2", JSON), 0);
+        // Empty parameters are allowed and say nothing; a parameter without `=` is malformed.
+        assert_eq!(
+            quality("text/html;, application/json;q=0.5", "text/html"),
+            1000
+        );
+        assert_eq!(quality("text/html;;q=0.5", "text/html"), 500);
+        assert_eq!(quality("text/html; ;q=0.3", "text/html"), 300);
+        assert_eq!(quality("text/html;level", "text/html"), 0);
         let many = format!("{}application/json", "a/b,".repeat(MAX_RANGES));
         assert_eq!(
             quality(&many, JSON),

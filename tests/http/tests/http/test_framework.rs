@@ -820,6 +820,32 @@ const NEGOTIATION: &[(Option<&str>, &str, &str)] = &[
     (Some("APPLICATION/JSON; charset=UTF-8"), JSON, JSON),
     (Some("text/html\napplication/problem+json"), PROBLEM, HTML),
     (Some(";;q=x,,/, */x, application/json;q=2"), JSON, HTML),
+    // A range with a parameter the bodies do not have rates none of them (RFC 9110's
+    // `text/html;level=1`); `charset=utf-8` they all have.
+    (
+        Some("text/html;level=1, application/json;q=0.5"),
+        JSON,
+        JSON,
+    ),
+    (
+        Some("application/json;q=0, application/json;v=2"),
+        PROBLEM,
+        HTML,
+    ),
+    (
+        Some("text/html;charset=utf-8, application/json;q=0.5"),
+        JSON,
+        HTML,
+    ),
+    // An empty parameter is allowed.
+    (Some("text/html;, application/json;q=0.5"), JSON, HTML),
+    (
+        Some("application/problem+json;, application/json;q=0.5"),
+        PROBLEM,
+        JSON,
+    ),
+    // A byte outside visible ASCII spoils only the range it is in.
+    (Some("application/problem+json, text/x;p=é"), PROBLEM, HTML),
 ];
 
 const JSON: &str = "application/json";

@@ -1072,12 +1072,15 @@ fn deprecation_reason(text: &str) -> Option<String> {
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    Some(
-        rest.trim_start_matches('*')
-            .trim_start_matches([':', '.', '-', '—', '–'])
-            .trim()
-            .to_owned(),
-    )
+    // The separator after "Deprecated" (one `:`, or a run of one of `.`, `-` and dashes) goes;
+    // the reason keeps whatever it starts with (`.NET SDK v1 only`).
+    let rest = rest.trim_start_matches('*').trim_start();
+    let rest = match rest.chars().next() {
+        Some(':') => &rest[1..],
+        Some(separator @ ('.' | '-' | '—' | '–')) => rest.trim_start_matches(separator),
+        _ => rest,
+    };
+    Some(rest.trim().to_owned())
 }
 
 /// The status in an example's title, `API response (400)` → 400.
@@ -1293,6 +1296,19 @@ mod tests {
             Some("Use x.")
         );
         assert_eq!(deprecation_reason("Deprecated").as_deref(), Some(""));
+        // Only the separator goes, not what the reason starts with.
+        assert_eq!(
+            deprecation_reason("Deprecated: .NET SDK v1 only; use v2").as_deref(),
+            Some(".NET SDK v1 only; use v2")
+        );
+        assert_eq!(
+            deprecation_reason("Deprecated: -- is not a flag any more").as_deref(),
+            Some("-- is not a flag any more")
+        );
+        assert_eq!(
+            deprecation_reason("Deprecated — use y").as_deref(),
+            Some("use y")
+        );
         assert_eq!(deprecation_reason("Deprecation is near"), None);
         assert_eq!(deprecation_reason("Be careful"), None);
         assert_eq!(deprecation_reason("Deprecatedé"), None);

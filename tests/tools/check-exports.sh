@@ -13,7 +13,12 @@
 #     tests/tools/prometheus/rules-test.yaml under `promtool test rules`;
 #   - the docs' navigation group, in a docs.json, passes Mintlify's own validator
 #     (@mintlify/validation, pinned in the same lock; tests/tools/mintlify/check-navigation.mjs),
-#     and every page it names is rendered.
+#     and every page it names is rendered;
+#   - every rendered page compiles with the MDX compiler (@mdx-js/mdx with Mintlify's
+#     frontmatter and GFM plugins, pinned in the same lock; tests/tools/mintlify/compile-pages.mjs)
+#     and holds no expression and no element but the renderer's components: docs/errors, and
+#     the pages of unkey-errors-cli/tests/fixtures/mdx-hostile.yaml, whose prose is written to
+#     trip the escaping.
 # Each export is generated from errors.yaml, from a catalogue with a deprecated code, and from
 # one whose codes take names the exports declare themselves (Go's GatewayErrorResponse) or that
 # JavaScript reserves, and `--check` must accept it. Exits non-zero on the first failure.
@@ -72,6 +77,11 @@ node "$tools/check-navigation.mjs" docs "Unkey Errors" "User Errors" "Frontline 
 # A catalogue without docs_navigation: the default navigation, rendered to a scratch tree.
 "$cli" --catalogue unkey-errors-cli/tests/fixtures/deprecated.yaml docs --out "$work/docs-default" >/dev/null
 node "$tools/check-navigation.mjs" "$work/docs-default" "Shop"
+
+step "MDX: every page compiles, with no expression and only the renderer's components"
+cp tests/tools/mintlify/compile-pages.mjs "$tools/"
+"$cli" --catalogue unkey-errors-cli/tests/fixtures/mdx-hostile.yaml docs --out "$work/docs-hostile" >/dev/null
+node "$tools/compile-pages.mjs" docs/errors "$work/docs-default" "$work/docs-hostile"
 
 step "Go: gofmt and go vet"
 # Nothing is downloaded: the program uses the standard library and the generated package only.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the real tools tests/tools/check-exports.sh and check-html.sh check with, when
-# missing: TypeScript and @mintlify/validation (pinned in tests/tools/package-lock.json, under
+# missing: TypeScript, @mintlify/validation and the MDX compiler (pinned in tests/tools/package-lock.json, under
 # target/tools/node_modules), Debian's golang-go and chromium, promtool (from Debian's
 # prometheus package, unpacked under target/tools/prometheus), and openapi-spec-validator
 # (pinned below, in a venv under target/tools/venv). Network and disk only, no cargo: .ci/run

@@ -34,6 +34,7 @@ pub mod export;
 pub mod import;
 #[doc(hidden)]
 pub mod lint;
+mod markdown;
 #[doc(hidden)]
 pub mod render;
 #[doc(hidden)]

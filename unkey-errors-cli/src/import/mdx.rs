@@ -5,6 +5,8 @@
 //! Mintlify alike: a code fence never closed, a component (`<Name …>`) never closed or closed
 //! by another, an expression (`{…}`) never closed.
 
+use crate::markdown::{self, Part};
+
 /// What a line of a page body is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LineKind {
@@ -34,15 +36,14 @@ pub(crate) fn classify(lines: &[&str], first_line: usize) -> Result<Vec<LineKind
     for (index, line) in lines.iter().enumerate() {
         match open {
             Some((fence, length, _)) => {
-                let trimmed = line.trim();
-                if trimmed.len() >= length && trimmed.chars().all(|c| c == fence) {
+                if markdown::fence_closes(line, fence, length) {
                     open = None;
                     kinds.push(LineKind::FenceClose);
                 } else {
                     kinds.push(LineKind::Code);
                 }
             }
-            None => match fence_open(line) {
+            None => match markdown::fence_open(line) {
                 Some((fence, length, info)) => {
                     open = Some((fence, length, first_line + index));
                     kinds.push(LineKind::FenceOpen(info.to_owned()));
@@ -60,17 +61,6 @@ pub(crate) fn classify(lines: &[&str], first_line: usize) -> Result<Vec<LineKind
         });
     }
     Ok(kinds)
-}
-
-/// The fence a line opens: its character, its length and the text after it.
-fn fence_open(line: &str) -> Option<(char, usize, &str)> {
-    let trimmed = line.trim_start();
-    let fence = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let length = trimmed.chars().take_while(|&c| c == fence).count();
-    // Both fence characters are one byte long.
-    let info = &trimmed[length..];
-    // A backtick fence's info string cannot hold a backtick: "```a`" is inline code.
-    (length >= 3 && !(fence == '`' && info.contains('`'))).then(|| (fence, length, info.trim()))
 }
 
 /// A component tag found in prose: `<Name …>`, `</Name>` or `<Name …/>`.
@@ -158,7 +148,7 @@ pub(crate) fn scan(
             match &mut state {
                 State::Text => match bytes[at] {
                     b'\\' if bytes.get(at + 1).is_some_and(u8::is_ascii_punctuation) => at += 2,
-                    b'`' => at = skip_code_span(bytes, at),
+                    b'`' => at = markdown::code_span_end(bytes, at),
                     b'<' => {
                         let closing = bytes.get(at + 1) == Some(&b'/');
                         let name_at = at + 1 + usize::from(closing);
@@ -279,25 +269,6 @@ pub(crate) fn scan(
     Ok(markup)
 }
 
-/// The offset after the inline code span starting at `at` (a run of backticks closed by a run
-/// of the same length on the same line), or after the run when nothing closes it.
-fn skip_code_span(bytes: &[u8], at: usize) -> usize {
-    let run = bytes[at..].iter().take_while(|&&b| b == b'`').count();
-    let mut search = at + run;
-    while search < bytes.len() {
-        if bytes[search] == b'`' {
-            let closing = bytes[search..].iter().take_while(|&&b| b == b'`').count();
-            if closing == run {
-                return search + closing;
-            }
-            search += closing;
-        } else {
-            search += 1;
-        }
-    }
-    at + run
-}
-
 /// Pairs every opening tag with its closing tag, or reports the first one that does not pair.
 fn pair_tags(tags: &mut [Tag]) -> Result<(), MdxError> {
     let mut open: Vec<usize> = Vec::new();
@@ -359,60 +330,59 @@ pub(crate) fn attribute(attributes: &str, name: &str) -> Option<String> {
     None
 }
 
-/// The inverse of the renderer's escaping of catalogue markdown: outside fenced code and
-/// inline code, `\{` and `\}` become braces and `&lt;` becomes `<`. Lines that start a fence
-/// toggle code exactly as the renderer decides it, so its output reads back exactly.
+/// The inverse of the renderer's escaping of catalogue markdown: in prose (outside code, cut
+/// exactly as the renderer cuts it: [`markdown::parts`]), `\{` and `\}` become braces and
+/// `&lt;` becomes `<`; code is left as it is. Read left to right, a backslash escape is taken
+/// whole, so `\\}` is a backslash and a brace. Two things cannot be told apart afterwards: a
+/// literal `&lt;` from an escaped `<`, and a text's own `\{` from an escaped `{` (both read back
+/// as `{`, which Markdown shows the same).
 pub(crate) fn unescape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut in_fence = false;
-    for (index, line) in text.split('\n').enumerate() {
-        if index > 0 {
-            out.push('\n');
-        }
-        if line.trim_start().starts_with("```") {
-            in_fence = !in_fence;
-            out.push_str(line);
-        } else if in_fence {
-            out.push_str(line);
-        } else {
-            out.push_str(&unescape_line(line));
-        }
+    for part in markdown::parts(text).0 {
+        unescape_part(part, &mut out);
     }
     out
 }
 
-/// The inverse of the renderer's escaping of one line: inline code (between backticks, as the
-/// renderer splits it) is left as it is. Reading left to right is exact: the renderer leaves no
-/// bare brace, so a `\` right before a brace is always its escape, and a backslash of the text
-/// stays as it is. Only a literal `&lt;` in catalogue text cannot be told from an escaped `<`.
+/// [`unescape_markdown`] of one line, which opens no fence.
 pub(crate) fn unescape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    for (index, part) in line.split('`').enumerate() {
-        if index > 0 {
-            out.push('`');
-        }
-        if index % 2 == 1 {
-            out.push_str(part);
-            continue;
-        }
-        let mut rest = part;
-        while let Some(c) = rest.chars().next() {
-            if let Some(after) = rest.strip_prefix("\\{") {
-                out.push('{');
-                rest = after;
-            } else if let Some(after) = rest.strip_prefix("\\}") {
-                out.push('}');
-                rest = after;
-            } else if let Some(after) = rest.strip_prefix("&lt;") {
-                out.push('<');
-                rest = after;
-            } else {
-                out.push(c);
-                rest = &rest[c.len_utf8()..];
-            }
-        }
+    for part in markdown::line_parts(line) {
+        unescape_part(part, &mut out);
     }
     out
+}
+
+/// One part of [`unescape_markdown`]'s cut, unescaped onto `out`.
+fn unescape_part(part: Part<'_>, out: &mut String) {
+    let prose = match part {
+        Part::Code(code) => return out.push_str(code),
+        Part::Prose(prose) => prose,
+    };
+    let mut rest = prose;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("&lt;") {
+            out.push('<');
+            rest = after;
+        } else if c == '\\' {
+            match rest[1..].chars().next() {
+                Some(brace @ ('{' | '}')) => out.push(brace),
+                Some(escaped) if escaped.is_ascii_punctuation() => {
+                    out.push('\\');
+                    out.push(escaped);
+                }
+                _ => {
+                    out.push('\\');
+                    rest = &rest[1..];
+                    continue;
+                }
+            }
+            rest = &rest[2..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
 }
 
 /// Markdown's backslash escapes resolved (`insufficient\_permissions` → `insufficient_permissions`):
@@ -535,10 +505,20 @@ mod tests {
 
     #[test]
     fn unescaping_inverts_the_renderers_escaping() {
-        let original = "Send {\"a\": 1} or <b> \\{ \\\\}\n`{code}` stays\n```json\n{\"x\": \"<y>\"}\n```\nafter {x}";
-        let escaped = crate::render::mdx::escape_markdown(original);
-        assert_ne!(escaped, original);
-        assert_eq!(unescape_markdown(&escaped), original);
+        for original in [
+            "Send {\"a\": 1} or <b> \\\\} \\_x\n`{code}` stays\n```json\n{\"x\": \"<y>\"}\n```\nafter {x}",
+            "Send `Authorization: Bearer\n<key>` with the {id}.",
+            "Don't use ` in {names}, nor \\` {x}",
+            "~~~\n{\"x\": 1}\n~~~\n```x``` and {y}",
+        ] {
+            let escaped = crate::render::mdx::escape_markdown(original);
+            assert_ne!(escaped, original);
+            assert_eq!(unescape_markdown(&escaped), original);
+        }
+        // A text's own escape of a brace reads back as the brace, which Markdown shows alike.
+        let escaped = crate::render::mdx::escape_markdown("a \\{ b");
+        assert_eq!(escaped, "a \\{ b");
+        assert_eq!(unescape_markdown(&escaped), "a { b");
     }
 
     #[test]

@@ -12,6 +12,11 @@ use crate::{AnyCode, ErrorCode, GrpcCode};
 /// [`into_status`](super::into_status)); any server that sends an `ErrorInfo` with the
 /// catalogue's domain and a `urn` in its metadata is read the same way.
 ///
+/// The code is checked (it parses as a URN, and is this build's or kept as unknown); the
+/// message, request id and docs link are the server's text as it sent it, of any length and
+/// any characters. A client that shows them, or makes the link clickable, treats them as it
+/// treats any text from the network: the link's scheme is the server's choice.
+///
 /// ```
 /// use unkey_errors::{grpc::StatusFacts, AnyCode, Code, UnkeyError};
 ///

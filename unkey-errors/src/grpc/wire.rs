@@ -51,9 +51,14 @@ pub(crate) fn status(code: i32, message: &str, details: &CodeDetails<'_>) -> Vec
     message_header(&mut out, 3, error_info_any);
     string_field(&mut out, 1, ERROR_INFO_TYPE);
     message_header(&mut out, 2, error_info);
-    key(&mut out, 1, LENGTH_DELIMITED);
-    varint(&mut out, reason_len(details.urn) as u64);
-    write_reason(&mut out, details.urn);
+    // An empty field is left out, as `error_info_len` counts it (a parsed URN's reason is
+    // never empty; the two agree all the same).
+    let reason = reason_len(details.urn);
+    if reason != 0 {
+        key(&mut out, 1, LENGTH_DELIMITED);
+        varint(&mut out, reason as u64);
+        write_reason(&mut out, details.urn);
+    }
     string_field(&mut out, 2, details.domain);
     message_header(&mut out, 3, map_entry_len(URN_KEY, details.urn));
     string_field(&mut out, 1, URN_KEY);
@@ -237,12 +242,16 @@ mod tests {
     #[test]
     fn the_bytes_are_tonic_types_own_for_the_same_content() {
         let long_message = "m".repeat(300);
-        for (code, message) in [
+        // A reason past 127 bytes (two-byte lengths), and an empty one (left out, whose
+        // lengths must agree too, though no parsed URN has one).
+        let long_urn = format!("err:shop:orders:{}", "x".repeat(200));
+        let cases = [
             (tonic::Code::NotFound, "key key_1 does not exist"),
             (tonic::Code::Internal, long_message.as_str()),
             (tonic::Code::Unauthenticated, ""),
-        ] {
-            let urn = "err:unkey:data:key_not_found";
+        ];
+        let urns = ["err:unkey:data:key_not_found", long_urn.as_str(), "err:"];
+        for ((code, message), urn) in cases.iter().flat_map(|&case| urns.map(|urn| (case, urn))) {
             let details = CodeDetails {
                 urn,
                 domain: "unkey.com",

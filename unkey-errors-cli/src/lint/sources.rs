@@ -142,7 +142,7 @@ impl<'c> Names<'c> {
                     i += 1;
                 }
                 Token::Ident(_) => {
-                    let (found, next) = paths_at(&tokens, i);
+                    let (found, next) = paths_at(&tokens, i, 0);
                     paths.extend(found);
                     i = next;
                 }
@@ -185,9 +185,17 @@ impl<'c> Names<'c> {
     }
 }
 
+/// How deeply `use` groups are expanded. Real code nests a few; a file nesting thousands would
+/// otherwise overflow the stack. Deeper groups are skipped, and their paths not counted.
+const MAX_GROUP_DEPTH: usize = 32;
+
 /// The paths starting at the identifier `tokens[start]` (`a::b::c`), with `use` groups
 /// expanded (`a::{b, c::d}` is `a::b` and `a::c::d`; `x as y` is `x`), and the index after them.
-fn paths_at<'s>(tokens: &[Token<'s>], start: usize) -> (Vec<Vec<&'s str>>, usize) {
+/// `depth` is how many groups enclose `start`.
+fn paths_at<'s>(tokens: &[Token<'s>], start: usize, depth: usize) -> (Vec<Vec<&'s str>>, usize) {
+    if depth > MAX_GROUP_DEPTH {
+        return (Vec::new(), start + 1);
+    }
     let mut prefix = Vec::new();
     let mut i = start;
     while let Some(Token::Ident(segment)) = tokens.get(i) {
@@ -208,7 +216,7 @@ fn paths_at<'s>(tokens: &[Token<'s>], start: usize) -> (Vec<Vec<&'s str>>, usize
         match &tokens[i] {
             Token::Punct('}') => return (paths, i + 1),
             Token::Ident(_) => {
-                let (items, next) = paths_at(tokens, i);
+                let (items, next) = paths_at(tokens, i, depth + 1);
                 for item in items {
                     let mut path = prefix.clone();
                     path.extend(item);
@@ -248,6 +256,16 @@ mod tests {
             .into_iter()
             .map(str::to_owned)
             .collect()
+    }
+
+    #[test]
+    fn use_groups_nested_past_any_real_code_end_the_scan_of_that_use_not_the_process() {
+        // Ten thousand levels: expanded fully, this overflowed the stack.
+        let deep = format!("use a::{}b{};", "a::{".repeat(10_000), "}".repeat(10_000));
+        assert!(used(&deep).is_empty());
+        // A use after it is still found.
+        let source = format!("{deep}\nuse unkey_errors::codes::shop::orders::GONE;");
+        assert_eq!(used(&source), ["err:shop:orders:gone"]);
     }
 
     #[test]

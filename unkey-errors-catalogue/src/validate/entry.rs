@@ -415,7 +415,9 @@ fn is_line_break(c: char) -> bool {
 
 /// Whether the one-line value `text` of `name` was cut short by ` #`, which YAML reads as the
 /// start of a comment in an unquoted value (`title: Keys # v2` is the title `Keys`); if so,
-/// reports it. The parsed value cannot show this, so the file's line is read.
+/// reports it. The parsed value cannot show this, so the file's lines are read: the key's, and
+/// those a plain value runs on to (more indented than the key), which YAML folds into one line
+/// and cuts at a comment the same way.
 pub(super) fn cut_by_comment(
     name: &str,
     text: &str,
@@ -437,29 +439,71 @@ pub(super) fn cut_by_comment(
     if raw.starts_with(['"', '\'', '|', '>']) {
         return false;
     }
-    let Some(cut) = raw.find(" #") else {
-        return false;
-    };
-    let raw_value = raw.trim_end();
-    let comment_at = line.len() - raw.len() + cut + 1;
-    let column = line[..comment_at].chars().count() + 1;
-    report.error_spanning(
-        Position {
-            line: place.key.line,
-            column,
-        },
-        raw_value[cut + 1..].chars().count(),
-        format!(
-            "YAML reads ` {}` as a comment, so `{name}` would be cut to `{}`",
-            &raw_value[cut + 1..],
-            text.trim()
-        ),
-        Some(format!(
+    if let Some(cut) = raw.find(" #") {
+        let raw_value = raw.trim_end();
+        let help = format!(
             "quote the whole value to keep the `#`: `{name}: \"{}\"`",
             raw_value.replace('\\', "\\\\").replace('"', "\\\"")
-        )),
+        );
+        let comment_at = line.len() - raw.len() + cut + 1;
+        report_cut(report, name, text, place.key.line, line, comment_at, help);
+        return true;
+    }
+    // The lines the value runs on to.
+    let key_indent = line.len() - line.trim_start().len();
+    let mut started = !raw.trim_end().is_empty();
+    let mut number = place.key.line + 1;
+    while let Some(next) = report.line(number) {
+        let trimmed = next.trim_start();
+        let indent = next.len() - trimmed.len();
+        if !trimmed.trim_end().is_empty() {
+            if indent <= key_indent {
+                break;
+            }
+            // A value that starts on the line after its key is plain unless quoted or a block.
+            if !started && trimmed.starts_with(['"', '\'', '|', '>']) {
+                return false;
+            }
+            // A line that is all comment ends the value and cuts nothing from it.
+            if trimmed.starts_with('#') {
+                break;
+            }
+            started = true;
+            if let Some(comment_at) = next.find(" #").map(|at| at + 1) {
+                let help = "quote the whole value, across its lines, to keep the `#`".to_owned();
+                report_cut(report, name, text, number, next, comment_at, help);
+                return true;
+            }
+        }
+        number += 1;
+    }
+    false
+}
+
+/// Reports that the comment starting at byte `comment_at` of `line` (line `number` of the
+/// file) cuts the value of `name` to `text`.
+fn report_cut(
+    report: &mut Report<'_>,
+    name: &str,
+    text: &str,
+    number: usize,
+    line: &str,
+    comment_at: usize,
+    help: String,
+) {
+    let comment = line[comment_at..].trim_end();
+    report.error_spanning(
+        Position {
+            line: number,
+            column: line[..comment_at].chars().count() + 1,
+        },
+        comment.chars().count(),
+        format!(
+            "YAML reads ` {comment}` as a comment, so `{name}` would be cut to `{}`",
+            text.trim()
+        ),
+        Some(help),
     );
-    true
 }
 
 /// An optional markdown section; `null` or absent means not written yet.

@@ -1156,3 +1156,46 @@ fn a_docs_base_url_with_a_character_no_url_holds_is_refused_with_the_character_n
     );
     parse(yaml.as_bytes(), "errors.yaml").unwrap();
 }
+
+#[test]
+fn an_unquoted_hash_on_a_line_a_plain_value_runs_on_to_is_an_error_too() {
+    // YAML folds the two lines into one and cuts it at ` #`.
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:a:b:c").replace(
+            "description: It is not there.",
+            "description: The key was revoked\n      by an admin # see the audit log"
+        )
+    );
+    let problem = only(&yaml);
+    assert_eq!(
+        problem.message,
+        "YAML reads ` # see the audit log` as a comment, so `description` would be cut to \
+         `The key was revoked by an admin`"
+    );
+    assert_eq!(problem.position, at(7, 19));
+    assert_eq!(problem.width, "# see the audit log".len());
+    assert!(problem.help.unwrap().contains("quote the whole value"));
+    // The value may start on the line after its key.
+    let yaml = format!(
+        "{HEADER}{}",
+        entry("err:a:b:c").replace(
+            "description: It is not there.",
+            "description:\n      It is gone # for now"
+        )
+    );
+    assert_eq!(only(&yaml).position, at(7, 18));
+    // A comment line of its own cuts nothing; a quoted or block value keeps its `#`.
+    for description in [
+        "description: It is not there.\n      # a note for the catalogue's readers",
+        "description: \"It is\n      gone # for now\"",
+        "description: >\n      It is gone # for now",
+    ] {
+        let yaml = format!(
+            "{HEADER}{}",
+            entry("err:a:b:c").replace("description: It is not there.", description)
+        );
+        parse(yaml.as_bytes(), "errors.yaml")
+            .unwrap_or_else(|problems| panic!("{description:?}: {problems}"));
+    }
+}

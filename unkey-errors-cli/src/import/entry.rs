@@ -598,15 +598,16 @@ impl Mapper<'_> {
                 .filter(|key| !matches!(key.as_str(), "meta" | "error"))
                 .cloned()
         });
-        let meta = body
-            .get("meta")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flat_map(|meta| {
-                meta.keys()
-                    .filter(|key| *key != "requestId")
-                    .map(|key| format!("meta.{key}"))
-            });
+        // A `meta` that is not an object is a member the catalogue's example has not either.
+        let meta: Vec<String> = match body.get("meta") {
+            None => Vec::new(),
+            Some(Value::Object(meta)) => meta
+                .keys()
+                .filter(|key| *key != "requestId")
+                .map(|key| format!("meta.{key}"))
+                .collect(),
+            Some(_) => vec!["meta".to_owned()],
+        };
         for member in members.chain(meta).collect::<Vec<_>>() {
             self.push(
                 line,
@@ -1347,6 +1348,21 @@ mod tests {
             entry,
             report.findings.iter().map(ToString::to_string).collect(),
         )
+    }
+
+    #[test]
+    fn an_examples_meta_that_is_not_an_object_is_reported() {
+        let (_, report) = import(
+            "---\ntitle: err:s:c:x\n---\n\n\
+             ```json\n{\"meta\": \"r\", \"error\": {\"status\": 400, \"title\": \"T\"}}\n```\n",
+        );
+        assert!(
+            report.contains(
+                &"s/c/x.mdx:5: not imported: the example's member `meta`: the catalogue's example has none"
+                    .to_owned()
+            ),
+            "{report:#?}"
+        );
     }
 
     #[test]

@@ -418,6 +418,14 @@ impl Blocks<'_, '_> {
         end
     }
 
+    /// The offset where line index `index` ends (before its line break).
+    fn line_end(&self, index: usize) -> usize {
+        self.reader
+            .starts
+            .get(index + 1)
+            .map_or(self.reader.text.len(), |&next| next - 1)
+    }
+
     /// The tag that starts line index `index` (after its indent), if one does.
     fn tag_starting(&self, index: usize) -> Option<usize> {
         let line = self.reader.lines[index];
@@ -440,11 +448,27 @@ impl Blocks<'_, '_> {
         let close_index = close.line - 1;
         let inner = &self.reader.text[open.end..close.start];
         match open.name.as_str() {
-            "CodeGroup" | "Tabs" if close_index > index => {
-                self.read_blocks(index + 1, close_index.min(to), "", page);
-            }
-            "Tab" if close_index > index => {
-                let title = mdx::attribute(&open.attributes, "title").unwrap_or_default();
+            "CodeGroup" | "Tabs" | "Tab" if close_index > index => {
+                // The blocks inside are read by line: text beside either tag, on its line,
+                // would not be.
+                let open_line_end = self.line_end(index);
+                let close_line_start = self.reader.starts[close_index];
+                for beside in [
+                    &self.reader.text[open.end.min(open_line_end)..open_line_end],
+                    &self.reader.text[close_line_start..close.start.max(close_line_start)],
+                ] {
+                    if !only_tags(beside) {
+                        page.leftovers.push(Leftover {
+                            what: format!("the text beside `<{}>` on its line", open.name),
+                            line: open.line,
+                        });
+                        break;
+                    }
+                }
+                let title = match open.name.as_str() {
+                    "Tab" => mdx::attribute(&open.attributes, "title").unwrap_or_default(),
+                    _ => String::new(),
+                };
                 self.read_blocks(index + 1, close_index.min(to), &title, page);
             }
             "Danger" if page.danger.is_none() => {
@@ -461,13 +485,10 @@ impl Blocks<'_, '_> {
                 line: open.line,
             }),
         }
-        let line_end = self
-            .reader
-            .starts
-            .get(close_index + 1)
-            .map_or(self.reader.text.len(), |&next| next - 1);
+        let line_end = self.line_end(close_index);
         let after = &self.reader.text[close.end.min(line_end)..line_end];
-        if !after.trim().is_empty() {
+        // Closing tags of the components around this one (`</Tab></Tabs>`) are not text.
+        if !only_tags(after) {
             page.leftovers.push(Leftover {
                 what: format!("the text after `</{}>`", open.name),
                 line: close.line,
@@ -626,6 +647,21 @@ fn related_item(text: &str, line: usize) -> Option<RelatedItem> {
     })
 }
 
+/// Whether `text` is nothing but tags (`</Tab></Tabs>`, `<Tab title="A">`) and whitespace.
+fn only_tags(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let Some(tag) = rest.strip_prefix('<') else {
+            return false;
+        };
+        let Some(end) = tag.find('>') else {
+            return false;
+        };
+        rest = tag[end + 1..].trim_start();
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -709,6 +745,25 @@ mod tests {
                 .contains("line 28, column ")
         );
         assert!(page.leftovers.is_empty(), "{:?}", page.leftovers);
+    }
+
+    #[test]
+    fn text_beside_a_tab_or_group_tag_is_a_leftover_and_closing_tags_together_are_not() {
+        let text =
+            "<Tabs>\n<Tab title=\"API\">Returned by the API.\n```json\n{}\n```\n</Tab></Tabs>\n";
+        let read = page(text);
+        assert_eq!(read.examples.len(), 1);
+        let leftovers: Vec<(&str, usize)> = read
+            .leftovers
+            .iter()
+            .map(|l| (l.what.as_str(), l.line))
+            .collect();
+        assert_eq!(leftovers, [("the text beside `<Tab>` on its line", 2)]);
+        let text = "<CodeGroup>\n```json\n{}\n```\nSee above.</CodeGroup>\n";
+        let what: Vec<String> = page(text).leftovers.into_iter().map(|l| l.what).collect();
+        assert_eq!(what, ["the text beside `<CodeGroup>` on its line"]);
+        let text = "<Tabs>\n<Tab title=\"A\">\n```json\n{}\n```\n</Tab></Tabs>\n";
+        assert!(page(text).leftovers.is_empty());
     }
 
     #[test]

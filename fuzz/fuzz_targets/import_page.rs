@@ -25,11 +25,11 @@ fuzz_target!(|bytes: &[u8]| {
     }
 });
 
-/// One line the loader accepts: not blank, no line break.
+/// One line the loader accepts: not blank, no line break nor any other control character.
 fn one_line(value: &Option<String>) -> Option<String> {
     value
         .as_ref()
-        .filter(|v| !v.trim().is_empty() && !v.trim().contains('\n'))
+        .filter(|v| !v.trim().is_empty() && !v.trim().contains(char::is_control))
         .cloned()
 }
 

@@ -3,6 +3,8 @@
 //! are the code the macros must reject; keeping them compile-fail only lets trybuild check
 //! them without building their dependencies' object code.)
 
+#[path = "../accepted/derive_empty_enum.rs"]
+mod derive_empty_enum;
 #[path = "../accepted/derive_generics_and_skip.rs"]
 mod derive_generics_and_skip;
 #[path = "../accepted/derive_own_catalogue.rs"]
@@ -15,6 +17,11 @@ mod derive_surface;
 mod own_catalogue;
 #[path = "../accepted/two_catalogues_one_file.rs"]
 mod two_catalogues_one_file;
+
+#[test]
+fn an_enum_without_variants_derives() {
+    derive_empty_enum::main();
+}
 
 #[test]
 fn a_generic_type_derives_and_a_skipped_impl_is_written_by_hand() {

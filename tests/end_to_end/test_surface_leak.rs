@@ -46,3 +46,15 @@ fn on_the_api_the_same_code_is_a_client_error_and_says_what_it_says() {
     assert!(!error.is_server_error());
     assert_eq!(error.detail(), "the field `colour` is not taken");
 }
+
+#[test]
+fn an_api_error_answered_as_the_gateways_5xx_is_masked_too() {
+    // Nothing stops a service from building the gateway's body from an error of the API's
+    // surface, where the code is a client error and its detail is its own text.
+    let body = GatewayResponse::for_error(&ApiError::Refused(SECRET.to_owned()), "req_1");
+    assert_eq!(body.status(), 502);
+    assert_eq!(body.error.message, "The upstream refused the request.");
+    let text = serde_json::to_string(&body).unwrap();
+    assert!(!text.contains("10.0.0.7"), "{text}");
+    assert!(!body.to_html().contains("abc123"));
+}

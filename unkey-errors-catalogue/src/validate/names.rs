@@ -2,6 +2,14 @@
 
 use super::*;
 
+/// The public associated constants of the generated `Code`, which a variant of the same name
+/// would hide (variants are CamelCase without `_`, so only these two can collide), with what
+/// each is.
+const ASSOCIATED: [(&str, &str); 2] = [
+    ("ALL", "the list of every code"),
+    ("DOMAIN", "the catalogue's error domain"),
+];
+
 /// Two codes must not produce the same Rust variant name (`a_b:c` and `a:b_c` both give `ABC`).
 pub(super) fn check_variant_names(
     entries: &[Entry],
@@ -12,11 +20,11 @@ pub(super) fn check_variant_names(
     let mut names: HashMap<String, &Entry> = HashMap::with_capacity(entries.len());
     for entry in entries {
         let name = entry.variant_name();
-        if name == "ALL" {
+        if let Some((_, what)) = ASSOCIATED.iter().find(|(item, _)| *item == name) {
             report.error(
                 outline.key(errors_place, entry.code.as_str(), 0).key,
                 format!(
-                    "`{}` becomes the Rust variant `ALL`, which would hide `Code::ALL`, the list of every code",
+                    "`{}` becomes the Rust variant `{name}`, which would hide `Code::{name}`, {what}",
                     entry.code
                 ),
                 Some("rename one of its parts".to_owned()),

@@ -445,6 +445,12 @@ fn a_code_whose_variant_would_hide_code_all_is_rejected() {
     );
     assert_eq!(problem.position, at(11, 3));
     assert_eq!(problem.help.as_deref(), Some("rename one of its parts"));
+    // `Code::DOMAIN` the same way.
+    let yaml = format!("{HEADER}{}{}", entry("err:a:b:c"), entry("err:d_o:m_a:i_n"));
+    assert_eq!(
+        only(&yaml).message,
+        "`err:d_o:m_a:i_n` becomes the Rust variant `DOMAIN`, which would hide `Code::DOMAIN`, the catalogue's error domain"
+    );
 }
 
 #[test]

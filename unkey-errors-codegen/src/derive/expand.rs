@@ -45,6 +45,13 @@ pub(crate) fn expand(
     // already makes once.
     let codes = items.iter().filter_map(|item| code_value(item, container));
     let framework_impls = framework_impls(input, container, codes.collect());
+    // An enum without variants (an error that cannot happen, as `Infallible`): matching on
+    // `&Self` with no arms is not exhaustive, matching on `Self` is.
+    let scrutinee = if items.is_empty() {
+        quote!(*self)
+    } else {
+        quote!(self)
+    };
     quote! {
         #framework_impls
 
@@ -52,13 +59,13 @@ pub(crate) fn expand(
             type Code = #catalogue::Code;
 
             fn code(&self) -> Self::Code {
-                match self {
+                match #scrutinee {
                     #(#code_arms)*
                 }
             }
 
             fn detail(&self) -> ::std::borrow::Cow<'_, str> {
-                match self {
+                match #scrutinee {
                     #(#detail_arms)*
                 }
             }

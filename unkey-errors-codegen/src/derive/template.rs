@@ -58,6 +58,12 @@ pub(crate) fn parse(text: &str, what: &str) -> Result<Template, String> {
             format.push('{');
             format.push_str(&tuple_binding(index));
             Member::from(index as usize)
+        } else if let Some(field) = name.strip_prefix("r#") {
+            // `Ident::new` takes no raw identifier, and `format!` cannot name one either.
+            return Err(format!(
+                "`{{{name}}}` in the {what}: a raw identifier cannot be named in a template; \
+                 rename the field `{field}` to something that is not a keyword"
+            ));
         } else if syn::parse_str::<syn::Ident>(name).is_ok() {
             format.push('{');
             format.push_str(name);
@@ -130,6 +136,14 @@ mod tests {
         assert_eq!(
             parse("a {x-y} b", what).err().as_deref(),
             Some("`{x-y}` in the detail template must name a field, like `{api_id}` or `{0}`")
+        );
+        // A raw identifier is an error, not a panic of the derive.
+        assert_eq!(
+            parse("a {r#type} b", what).err().as_deref(),
+            Some(
+                "`{r#type}` in the detail template: a raw identifier cannot be named in a \
+                 template; rename the field `type` to something that is not a keyword"
+            )
         );
     }
 }

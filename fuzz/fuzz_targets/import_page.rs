@@ -25,11 +25,17 @@ fuzz_target!(|bytes: &[u8]| {
     }
 });
 
-/// One line the loader accepts: not blank, no line break nor any other control character.
+/// One line the loader accepts: not blank, no line break nor any other control character,
+/// no byte order mark.
 fn one_line(value: &Option<String>) -> Option<String> {
     value
         .as_ref()
-        .filter(|v| !v.trim().is_empty() && !v.trim().contains(char::is_control))
+        .filter(|v| {
+            !v.trim().is_empty()
+                && !v
+                    .trim()
+                    .contains(|c: char| c.is_control() || c == '\u{feff}')
+        })
         .cloned()
 }
 

@@ -9,8 +9,9 @@ pub(super) fn validate_entries(
     report: &mut Report<'_>,
 ) -> Vec<Entry> {
     let pairs = match value {
-        Node::Mapping(pairs) => pairs,
-        Node::Null => {
+        Node::Mapping(pairs) if !pairs.is_empty() => pairs,
+        // `errors:` with nothing after it, or `errors: {}`.
+        Node::Null | Node::Mapping(_) => {
             report.error(
                 errors_place.key,
                 "`errors` has no entries",
@@ -371,18 +372,20 @@ pub(super) fn line_text(
             );
             None
         }
-        Node::String(text) if text.trim().contains(char::is_control) => {
-            let control = text
+        Node::String(text) if text.trim().contains(is_refused) => {
+            let refused = text
                 .trim()
                 .chars()
-                .find(|c| c.is_control())
+                .find(|&c| is_refused(c))
                 .unwrap_or_default();
+            let kind = if refused.is_control() {
+                "the control character"
+            } else {
+                "the byte order mark"
+            };
             report.error(
                 place.value,
-                format!(
-                    "`{name}` holds the control character U+{:04X}",
-                    u32::from(control)
-                ),
+                format!("`{name}` holds {kind} U+{:04X}", u32::from(refused)),
                 Some("remove it: one-line text is printed as it is, in pages and code".to_owned()),
             );
             None
@@ -405,6 +408,12 @@ pub(super) fn line_text(
             None
         }
     }
+}
+
+/// Whether one-line text may not hold `c`: a control character, or U+FEFF, the byte order
+/// mark, which Go source (one of the exports) allows only as a file's first character.
+fn is_refused(c: char) -> bool {
+    c.is_control() || c == '\u{feff}'
 }
 
 /// Whether `c` ends a line in Markdown (CommonMark's line endings): a line feed or a carriage

@@ -1111,6 +1111,10 @@ fn a_one_line_field_with_any_line_break_or_control_character_is_refused() {
             "\"Not\\tFound\"",
             "`title` holds the control character U+0009",
         ),
+        (
+            "\"Not\\uFEFFFound\"",
+            "`title` holds the byte order mark U+FEFF",
+        ),
     ] {
         let yaml = format!(
             "{HEADER}{}",
@@ -1203,5 +1207,16 @@ fn an_unquoted_hash_on_a_line_a_plain_value_runs_on_to_is_an_error_too() {
         );
         parse(yaml.as_bytes(), "errors.yaml")
             .unwrap_or_else(|problems| panic!("{description:?}: {problems}"));
+    }
+}
+
+#[test]
+fn an_empty_errors_mapping_is_refused_as_an_empty_errors_key_is() {
+    for errors in ["errors:\n", "errors: {}\n"] {
+        let problem = only(&format!(
+            "docs_base_url: https://example.com/docs/errors\n{errors}"
+        ));
+        assert_eq!(problem.message, "`errors` has no entries", "{errors:?}");
+        assert_eq!(problem.position, at(2, 1), "{errors:?}");
     }
 }

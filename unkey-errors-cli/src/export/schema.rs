@@ -23,11 +23,11 @@ pub const CODE_PATTERN: &str = unkey_errors::envelope::CODE_PATTERN;
 pub const RESERVED_CODE_PATTERN: &str =
     "^err:(self|super|crate):|^err:[a-z][a-z0-9_]*:(self|super|crate):";
 
-/// Text of one line that is not blank: no line break (`\n` or `\r`) and no other control
-/// character inside it. Whitespace is allowed before or after it, as a YAML block scalar
-/// (`title: |`) leaves a line break; the validator trims those.
-pub const ONE_LINE_PATTERN: &str = "^\\s*[^\\u0000-\\u001F\\u007F-\\u009F]*\
-     [^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*\\s*$";
+/// Text of one line that is not blank: no line break (`\n` or `\r`), no other control
+/// character and no byte order mark (U+FEFF) inside it. Whitespace is allowed before or after
+/// it, as a YAML block scalar (`title: |`) leaves a line break; the validator trims those.
+pub const ONE_LINE_PATTERN: &str = "^\\s*[^\\u0000-\\u001F\\u007F-\\u009F\\uFEFF]*\
+     [^\\s\\u0000-\\u001F\\u007F-\\u009F\\uFEFF][^\\u0000-\\u001F\\u007F-\\u009F\\uFEFF]*\\s*$";
 
 /// A docs base URL: `http://` or `https://`, then only characters a URL may hold as written
 /// (RFC 3986's unreserved and reserved characters, and `%`).

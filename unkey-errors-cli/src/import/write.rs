@@ -434,9 +434,9 @@ errors:
             let mut e = entry(&format!("err:s:c:e{index}"));
             e.what_happened = Some(section.clone());
             e.how_to_fix = Some(text.clone());
-            // A one-line field holds no control character (a tab among them), nor does the
-            // text around it here: text with one goes only into the sections.
-            let line = if text.contains(char::is_control) {
+            // A one-line field holds no control character (a tab among them) nor byte order
+            // mark, nor does the text around it here: text with one goes only into the sections.
+            let line = if text.contains(|c: char| c.is_control() || c == '\u{feff}') {
                 "plain"
             } else {
                 text.as_str()

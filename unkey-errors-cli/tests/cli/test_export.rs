@@ -215,6 +215,14 @@ fn the_schema_rejects_what_the_validator_rejects() {
             VALID.replace("title: Not Found", "title: \"Not\\r## Found\""),
         ),
         (
+            "a title with a byte order mark",
+            VALID.replace("title: Not Found", "title: \"Not\\uFEFFFound\""),
+        ),
+        (
+            "an empty errors mapping",
+            VALID[..VALID.find("  err:").unwrap()].replace("errors:", "errors: {}"),
+        ),
+        (
             "a title with a control character",
             VALID.replace("title: Not Found", "title: \"Not\\u0007Found\""),
         ),

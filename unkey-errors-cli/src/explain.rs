@@ -53,6 +53,14 @@ pub fn explain(catalogue: &Catalogue, entry: &Entry) -> String {
                 Some(message) => {
                     let _ = writeln!(text, "Gateway message: {message}");
                 }
+                // A server error's own text is never sent: the gateway sends the description.
+                None if crate::render::message_is_masked(gateway) => {
+                    let _ = writeln!(
+                        text,
+                        "Gateway message: the description (the error's own text is not sent on \
+                         this server error)"
+                    );
+                }
                 None => {
                     let _ = writeln!(
                         text,

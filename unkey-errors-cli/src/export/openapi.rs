@@ -184,7 +184,10 @@ fn gateway_response(catalogue: &Catalogue, status: u16, entries: &[&Entry]) -> V
         let body: Value = gateway_example_response(entry)
             .and_then(|text| serde_json::from_str(&text).ok())
             .unwrap_or_default();
-        let note = if gateway.message.is_none() {
+        let note = if crate::render::message_is_masked(gateway) {
+            "The message is the code's description: the error raised is a server error here, \
+             and its own text is not sent. "
+        } else if gateway.message.is_none() {
             "The message comes from the error raised; this one is an example. "
         } else {
             ""

@@ -10,7 +10,7 @@ mod page;
 use std::collections::BTreeMap;
 
 use unkey_errors::{CodeFacts, ErrorResponse, GatewayResponse};
-use unkey_errors_catalogue::{Catalogue, Entry, Surface};
+use unkey_errors_catalogue::{Catalogue, Entry, GatewayFacts, Surface};
 
 pub use page::{MASKED_MESSAGE, page};
 
@@ -145,11 +145,17 @@ pub fn examples(catalogue: &Catalogue, entry: &Entry) -> Vec<SurfaceExample> {
             status: gateway.status,
             title: gateway.title.clone(),
             body,
-            message_is_example: gateway.message.is_none() && gateway.status < 500,
-            message_is_masked: gateway.message.is_none() && gateway.status >= 500,
+            message_is_example: gateway.message.is_none() && !message_is_masked(gateway),
+            message_is_masked: message_is_masked(gateway),
         });
     }
     examples
+}
+
+/// Whether the gateway's message for a code comes from the error raised but is not sent: the
+/// code is a server error there, so the runtime sends its description instead.
+pub fn message_is_masked(gateway: &GatewayFacts) -> bool {
+    gateway.message.is_none() && gateway.status >= 500
 }
 
 /// The link from `from`'s page to `to`'s page: `./x` in the same category, `../c/x` in the same

@@ -1207,3 +1207,29 @@ fn a_docs_url_with_a_comment_end_stays_inside_the_typescript_comment() {
         assert!(!line.contains("*/"), "{line}");
     }
 }
+
+/// A code whose gateway message comes from the error raised, on a gateway 5xx: the runtime
+/// sends the description, and `explain` and the OpenAPI example say so instead of calling the
+/// message the error's own.
+#[test]
+fn a_masked_gateway_message_is_described_as_the_description_everywhere() {
+    let yaml = std::fs::read_to_string(root().join("tests/fixtures/leak.yaml")).unwrap();
+    let catalogue = unkey_errors_catalogue::parse(yaml.as_bytes(), "leak.yaml").unwrap();
+    let entry = &catalogue.entries()[0];
+    let explained = unkey_errors_cli::explain::explain(&catalogue, entry);
+    assert!(
+        explained.contains(
+            "Gateway message: the description (the error's own text is not sent on this \
+             server error)"
+        ),
+        "{explained}"
+    );
+    assert!(!explained.contains("the error's own, e.g."), "{explained}");
+    let document = openapi::document(&catalogue, "1.0.0", &origin("openapi"));
+    let text = document.to_string();
+    assert!(
+        text.contains("The message is the code's description"),
+        "{text}"
+    );
+    assert!(!text.contains("this one is an example"), "{text}");
+}

@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
 use std::io;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use crate::render::ERRORS_DIR;
 
@@ -136,7 +136,7 @@ pub enum PreviousManifest {
 
 /// Reads the manifest under `root`.
 pub fn read_manifest(root: &Path) -> io::Result<PreviousManifest> {
-    match std::fs::read(root.join(manifest_path())) {
+    match std::fs::read(inside(root, &manifest_path())?) {
         Ok(bytes) => Ok(match String::from_utf8(bytes) {
             Ok(text) => match Manifest::parse(&text) {
                 Ok(manifest) => PreviousManifest::Found(manifest),
@@ -227,6 +227,35 @@ fn short_diff(path: &str, on_disk: &[u8], rendered: &str) -> String {
     text
 }
 
+/// `root` joined with `relative` (a generated file's `/`-separated path), when no part of that
+/// path below `root` is a symbolic link. The command reads, writes and removes only what is
+/// really under `root`: through a link it could overwrite or delete a file elsewhere, or print
+/// one in a diff. `root` itself may be a link.
+fn inside(root: &Path, relative: &str) -> io::Result<PathBuf> {
+    let mut path = root.to_path_buf();
+    for part in relative.split('/') {
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "{} is a symbolic link, and generated files are written only as real \
+                         files and folders under {}: remove the link",
+                        path.display(),
+                        root.display()
+                    ),
+                ));
+            }
+            Ok(_) => {}
+            // Nothing there yet: nothing below it can be a link either.
+            Err(error) if error.kind() == io::ErrorKind::NotFound => break,
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(root.join(relative))
+}
+
 /// The content of the file at `path`, or `None` if there is no file there.
 fn read_if_file(path: &Path) -> io::Result<Option<Vec<u8>>> {
     match std::fs::metadata(path) {
@@ -244,7 +273,7 @@ pub fn check(root: &Path, rendered: &BTreeMap<String, String>) -> io::Result<Vec
     let expected = generated_files(rendered);
     let mut drift = Vec::new();
     for (path, content) in &expected {
-        match read_if_file(&root.join(path))? {
+        match read_if_file(&inside(root, path)?)? {
             None => drift.push(DriftedFile {
                 drift: Drift::Missing,
                 path: path.clone(),
@@ -260,7 +289,7 @@ pub fn check(root: &Path, rendered: &BTreeMap<String, String>) -> io::Result<Vec
     }
     if let PreviousManifest::Found(previous) = read_manifest(root)? {
         for path in previous.files.keys() {
-            if !expected.contains_key(path) && read_if_file(&root.join(path))?.is_some() {
+            if !expected.contains_key(path) && read_if_file(&inside(root, path)?)?.is_some() {
                 drift.push(DriftedFile {
                     drift: Drift::Extra,
                     path: path.clone(),
@@ -337,7 +366,7 @@ pub fn plan(root: &Path, rendered: &BTreeMap<String, String>) -> io::Result<Plan
     let files = generated_files(rendered);
     let mut plan = Plan::default();
     for (path, content) in &files {
-        match read_if_file(&root.join(path))? {
+        match read_if_file(&inside(root, path)?)? {
             None => plan.write.push((Drift::Missing, path.clone())),
             Some(bytes) if bytes != content.as_bytes() => {
                 plan.write.push((Drift::Stale, path.clone()));
@@ -351,7 +380,7 @@ pub fn plan(root: &Path, rendered: &BTreeMap<String, String>) -> io::Result<Plan
                 if files.contains_key(path) {
                     continue;
                 }
-                match read_if_file(&root.join(path))? {
+                match read_if_file(&inside(root, path)?)? {
                     Some(bytes) if content_hash(&bytes) == *hash => plan.remove.push(path.clone()),
                     Some(_) => plan.keep.push((path.clone(), KeptBecause::Edited)),
                     None => {}
@@ -405,7 +434,7 @@ fn emptied_folders(root: &Path, plan: &Plan) -> io::Result<Vec<String>> {
             continue;
         }
         let mut all_removed = true;
-        for entry in std::fs::read_dir(root.join(&dir))? {
+        for entry in std::fs::read_dir(inside(root, &dir)?)? {
             let name = entry?.file_name();
             let child = format!("{dir}/{}", name.to_string_lossy());
             if !removed_files.contains(child.as_str()) && !emptied.contains(&child) {
@@ -426,7 +455,7 @@ fn emptied_folders(root: &Path, plan: &Plan) -> io::Result<Vec<String>> {
 pub fn apply(root: &Path, plan: &Plan) -> io::Result<()> {
     let manifest = manifest_path();
     let write = |path: &String| -> io::Result<()> {
-        let full = root.join(path);
+        let full = inside(root, path)?;
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)?;
         }
@@ -436,10 +465,10 @@ pub fn apply(root: &Path, plan: &Plan) -> io::Result<()> {
         write(path)?;
     }
     for path in &plan.remove {
-        std::fs::remove_file(root.join(path))?;
+        std::fs::remove_file(inside(root, path)?)?;
     }
     for dir in &plan.remove_folders {
-        match std::fs::remove_dir(root.join(dir)) {
+        match std::fs::remove_dir(inside(root, dir)?) {
             // Someone put a file there since the plan was made: it stays, and so does its folder.
             Err(error) if error.kind() == io::ErrorKind::DirectoryNotEmpty => {}
             other => other?,

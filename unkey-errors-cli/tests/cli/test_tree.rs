@@ -323,3 +323,48 @@ fn the_manifest_reads_back_what_it_wrote_and_hashes_are_fnv_1a() {
         assert!(Manifest::parse(bad).is_err(), "{bad} was accepted");
     }
 }
+
+/// A symbolic link on a generated path (a page, or a folder on the way to one) is refused,
+/// with the link named: through it `docs` would overwrite or remove a file outside the docs
+/// root, and `check` would print one in its diff. What lies behind the link is untouched.
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_on_a_generated_path_is_refused_and_what_it_points_at_is_untouched() {
+    use std::os::unix::fs::symlink;
+    let outside = Scratch::new("symlink-outside");
+    outside.put("secret.txt", "private\n");
+    outside.put("dir/c.mdx", "someone else's\n");
+    let rendered = files(&[("errors/a/b/c.mdx", "page c\n")]);
+
+    // A page that is a link to a file elsewhere.
+    let docs = Scratch::new("symlink-page");
+    std::fs::create_dir_all(docs.0.join("errors/a/b")).unwrap();
+    symlink(
+        outside.0.join("secret.txt"),
+        docs.0.join("errors/a/b/c.mdx"),
+    )
+    .unwrap();
+    let error = tree::write(&docs.0, &rendered).unwrap_err();
+    assert!(
+        error.to_string().contains("c.mdx is a symbolic link"),
+        "{error}"
+    );
+    let error = tree::check(&docs.0, &rendered).unwrap_err();
+    assert!(!error.to_string().contains("private"), "{error}");
+
+    // A folder on the way that is a link to a folder elsewhere.
+    let docs = Scratch::new("symlink-folder");
+    std::fs::create_dir_all(docs.0.join("errors/a")).unwrap();
+    symlink(outside.0.join("dir"), docs.0.join("errors/a/b")).unwrap();
+    let error = tree::write(&docs.0, &rendered).unwrap_err();
+    assert!(
+        error.to_string().contains("b is a symbolic link"),
+        "{error}"
+    );
+
+    assert_eq!(outside.read("secret.txt").as_deref(), Some("private\n"));
+    assert_eq!(
+        outside.read("dir/c.mdx").as_deref(),
+        Some("someone else's\n")
+    );
+}

@@ -67,7 +67,7 @@ pub struct GatewayResponse<C = Code> {
     pub error: GatewayError<C>,
     /// Top-level members this version does not know, such as ones a newer gateway added.
     #[cfg(feature = "serde_json")]
-    #[serde(flatten)]
+    #[serde(flatten, serialize_with = "unknown::response")]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -80,7 +80,7 @@ pub struct GatewayMeta {
     pub request_id: Cow<'static, str>,
     /// Members of `meta` this version does not know.
     #[cfg(feature = "serde_json")]
-    #[serde(flatten)]
+    #[serde(flatten, serialize_with = "unknown::meta")]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -94,8 +94,50 @@ pub struct GatewayError<C = Code> {
     pub message: Cow<'static, str>,
     /// Members of `error` this version does not know.
     #[cfg(feature = "serde_json")]
-    #[serde(flatten)]
+    #[serde(flatten, serialize_with = "unknown::error")]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The unknown members of each gateway object, written without any whose name the object
+/// writes itself: a hand-built `extra` holding `message` would otherwise write it twice.
+/// (Reading never puts a known name there.)
+#[cfg(feature = "serde_json")]
+mod unknown {
+    use serde::Serializer;
+    use serde_json::{Map, Value};
+
+    fn without<S: Serializer>(
+        extra: &Map<String, Value>,
+        known: &[&str],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            extra
+                .iter()
+                .filter(|(name, _)| !known.contains(&name.as_str())),
+        )
+    }
+
+    pub(super) fn response<S: Serializer>(
+        extra: &Map<String, Value>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        without(extra, &["meta", "error"], serializer)
+    }
+
+    pub(super) fn meta<S: Serializer>(
+        extra: &Map<String, Value>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        without(extra, &["requestId"], serializer)
+    }
+
+    pub(super) fn error<S: Serializer>(
+        extra: &Map<String, Value>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        without(extra, &["code", "message"], serializer)
+    }
 }
 
 impl<C> GatewayResponse<C> {
@@ -366,6 +408,29 @@ mod tests {
         assert!(
             serde_json::from_str::<GatewayResponse>(&json.replace("malformed\"", "malformd\""))
                 .is_err()
+        );
+    }
+
+    #[cfg(feature = "serde_json")]
+    #[test]
+    fn an_unknown_member_with_a_known_name_is_not_written_twice() {
+        let mut response = GatewayResponse::new(codes::unkey::authentication::MALFORMED, "req_1");
+        let forged = serde_json::Value::from("forged");
+        response.extra.insert("error".to_owned(), forged.clone());
+        response.extra.insert("newer".to_owned(), 1.into());
+        response
+            .meta
+            .extra
+            .insert("requestId".to_owned(), forged.clone());
+        response
+            .error
+            .extra
+            .insert("message".to_owned(), forged.clone());
+        response.error.extra.insert("code".to_owned(), forged);
+        let json = serde_json::to_string(&response).unwrap();
+        assert_eq!(
+            json,
+            r#"{"meta":{"requestId":"req_1"},"error":{"code":"err:unkey:authentication:malformed","message":"The key in the Authorization header is malformed."},"newer":1}"#
         );
     }
 

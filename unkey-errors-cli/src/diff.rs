@@ -557,7 +557,11 @@ fn entry_changes(before: &Entry, after: &Entry, changes: &mut Vec<Change>) {
                 .values(old, new),
         );
     };
-    if before.status != after.status {
+    // The entry's own status and title are the API's, on a code the API sends before and
+    // after. On a gateway-only code they are the gateway's, compared with its other facts; a
+    // code the API starts or stops sending is a surface added or removed, not a new status.
+    let api_both = before.api && after.api;
+    if api_both && before.status != after.status {
         push(
             Class::Breaking,
             Kind::Status,
@@ -565,7 +569,7 @@ fn entry_changes(before: &Entry, after: &Entry, changes: &mut Vec<Change>) {
             after.status.into(),
         );
     }
-    if before.title != after.title {
+    if api_both && before.title != after.title {
         push(
             Class::Breaking,
             Kind::Title,

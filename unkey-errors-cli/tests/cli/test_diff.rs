@@ -540,9 +540,44 @@ fn surfaces_and_the_gateway_facts_are_classified() {
         one(&both, &api_only),
         [(Class::Breaking, Kind::SurfaceRemoved)]
     );
-    // The API stops sending it.
+    // The API stops sending it: that surface is removed; the gateway's facts are unchanged
+    // (the entry's 403 was the API's, and the gateway's 401 stays the gateway's).
     let gateway_only = with(&["surfaces: [gateway]", "gateway:", "  message: Blocked."]);
+    let gateway_only_401 = catalogue(
+        BASE,
+        &[entry(
+            code,
+            401,
+            "Forbidden",
+            &["surfaces: [gateway]", "gateway:", "  message: Blocked."],
+        )],
+    );
     assert!(one(&both, &gateway_only).contains(&(Class::Breaking, Kind::SurfaceRemoved)));
+    // The API starts sending a gateway-only code: a surface added, not a new status and title,
+    // though the entry's own turn from the gateway's (401) into the API's (403). The gRPC
+    // status follows the entry's status, so it does change.
+    assert_eq!(
+        one(&gateway_only_401, &both),
+        [
+            (Class::Breaking, Kind::Grpc),
+            (Class::Additive, Kind::SurfaceAdded)
+        ]
+    );
+    assert_eq!(
+        one(&both, &gateway_only_401),
+        [
+            (Class::Breaking, Kind::Grpc),
+            (Class::Breaking, Kind::SurfaceRemoved)
+        ]
+    );
+    // A gateway-only code's status is the gateway's: its change breaks the gateway's clients.
+    assert_eq!(
+        one(&gateway_only_401, &gateway_only),
+        [
+            (Class::Breaking, Kind::Grpc),
+            (Class::Breaking, Kind::GatewayStatus)
+        ]
+    );
 
     // The gateway's status and title break its clients; its message is the body they receive.
     let changed = with(&[

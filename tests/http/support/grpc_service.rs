@@ -9,7 +9,7 @@
 //! - `Raise`: the request is `<catalogue> <urn>` (`orders err:orders:orders:not_found`); the
 //!   answer is that code's error, or for `ok` the request's id as the handler saw it. The
 //!   catalogue `forwarded` answers the orders error as another service's status, with that
-//!   service's `RequestInfo`.
+//!   service's `RequestInfo`; `gateway err:user:bad_request:request_timeout` a gateway error.
 //! - `Stream`: sends the message `first`, then ends with the error `Raise` would answer.
 //!
 //! HTTP: `GET /raise/<urn>` answers with the orders error for `<urn>`, or else Unkey's (behind
@@ -179,6 +179,17 @@ pub const UNKEY_SAMPLE: [&str; 10] = [
     "err:unkey:application:service_unavailable",
 ];
 
+/// An error raised on the gateway's surface, whose code is a client error on the API (408) but
+/// a server error on the gateway (504): its gateway status decides both its message and how it
+/// is logged.
+#[derive(Debug, thiserror::Error, UnkeyError)]
+#[unkey(surface = "gateway")]
+pub enum EdgeError {
+    #[error("upstream inv-3.internal did not answer within 30 s")]
+    #[unkey(code = "err:user:bad_request:request_timeout")]
+    Timeout,
+}
+
 /// The answer to a `Raise` of `request` (`<catalogue> <urn>`, or `ok`), made with `?` as a
 /// handler would.
 fn raise(request: &str, id: Option<&RequestId>) -> Result<Vec<u8>, Status> {
@@ -194,6 +205,7 @@ fn raise(request: &str, id: Option<&RequestId>) -> Result<Vec<u8>, Status> {
             Some(error) => Err(error)?,
             None => Err(Status::invalid_argument("no such unkey code")),
         },
+        Some(("gateway", "err:user:bad_request:request_timeout")) => Err(EdgeError::Timeout)?,
         // A status as a service gets it back from another service behind the same layer: with
         // that other request's id in its `RequestInfo`, forwarded as it is.
         Some(("forwarded", urn)) => match OrderError::for_urn(urn) {

@@ -216,9 +216,15 @@ where
             .get::<tonic::Status>()
             .and_then(|status| std::error::Error::source(status))
             .and_then(|source| source.downcast_ref::<LoggedCause>())
-            .map(|cause| cause.0.clone());
+            .map(|cause| (cause.text.clone(), cause.status));
         let id_text = id.to_str().unwrap_or_default();
-        finish::<C>(&mut parts.headers, id_text, cause.as_deref());
+        finish::<C>(
+            &mut parts.headers,
+            id_text,
+            cause
+                .as_ref()
+                .map(|(text, status)| (text.as_str(), *status)),
+        );
         parts.headers.insert(REQUEST_ID_METADATA, id.clone());
         Poll::Ready(Ok(Response::from_parts(
             parts,
@@ -280,7 +286,7 @@ impl<B: Body, C: ErrorCode> Body for ResponseBody<B, C> {
 /// The status in `headers` (an error's headers or a stream's trailers), finished for the
 /// request `request_id`: its `RequestInfo` added, logged and counted. A map without a status,
 /// or with `OK`, is left alone.
-fn finish<C: ErrorCode>(headers: &mut HeaderMap, request_id: &str, cause: Option<&str>) {
+fn finish<C: ErrorCode>(headers: &mut HeaderMap, request_id: &str, cause: Option<(&str, u16)>) {
     let Some(number) = headers
         .get(&GRPC_STATUS)
         .and_then(|value| value.to_str().ok())
@@ -317,7 +323,16 @@ fn finish<C: ErrorCode>(headers: &mut HeaderMap, request_id: &str, cause: Option
     if let Ok(value) = HeaderValue::from_str(&encoded) {
         headers.insert(GRPC_STATUS_DETAILS, value);
     }
-    log::answered(code.as_str(), code.status(), number, request_id, cause);
+    // The status the error's message was made for when it came with its cause (a gateway
+    // error's own); otherwise the code's.
+    let http_status = cause.map_or(code.status(), |(_, status)| status);
+    log::answered(
+        code.as_str(),
+        http_status,
+        number,
+        request_id,
+        cause.map(|(text, _)| text),
+    );
     crate::metrics::count_grpc(Some(code), number);
 }
 

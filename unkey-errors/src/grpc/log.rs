@@ -5,7 +5,8 @@
 //! `rpc.grpc.status_code` (the number, OpenTelemetry's attribute) and, when the status was
 //! made from an error in this request's task, `error`: the error's `Display` text and each of
 //! its sources, `: `-separated. A code whose HTTP status is a server error (5xx) is logged at
-//! `ERROR`, any other at `DEBUG`, as on the HTTP surface.
+//! `ERROR`, any other at `DEBUG`, as on the HTTP surface; for an error of a type marked
+//! `surface = "gateway"`, the status is the gateway's, which also decided its message.
 
 use std::error::Error;
 use std::fmt;
@@ -15,7 +16,13 @@ use std::fmt;
 /// status: tonic's `Display` and `Debug` of a `Status` print its source's `Debug`, and a
 /// service may put those in a reply (a gRPC-to-HTTP bridge, an error chain shown to a caller),
 /// so the `Debug` here withholds the text. It is read with `Display`, as the layer does.
-pub(crate) struct LoggedCause(pub(crate) String);
+pub(crate) struct LoggedCause {
+    /// The error's text and sources.
+    pub(crate) text: String,
+    /// The HTTP status that made the status's message (the error's, on its own surface): the
+    /// log's level follows it, so a code that is a 5xx where it was raised is logged as one.
+    pub(crate) status: u16,
+}
 
 impl fmt::Debug for LoggedCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -25,7 +32,7 @@ impl fmt::Debug for LoggedCause {
 
 impl fmt::Display for LoggedCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
     }
 }
 

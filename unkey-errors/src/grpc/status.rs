@@ -81,10 +81,13 @@ fn status<E: UnkeyError + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> to
     let mut status = tonic::Status::with_details(grpc.into(), message, details.into());
     // The text and sources go with the status to the layer that logs it, but only when that
     // event would be recorded: otherwise the status costs nothing more than its bytes.
-    if let Some(chain) =
-        crate::error_chain::chain_if_logged(error, as_error, crate::ErrorCode::status(error.code()))
-    {
-        status.set_source(Arc::new(log::LoggedCause(chain)));
+    // Decided by the error's status on its own surface, as its message is.
+    let http_status = error.status();
+    if let Some(text) = crate::error_chain::chain_if_logged(error, as_error, http_status) {
+        status.set_source(Arc::new(log::LoggedCause {
+            text,
+            status: http_status,
+        }));
     }
     status
 }

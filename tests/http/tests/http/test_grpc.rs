@@ -300,6 +300,25 @@ async fn the_id_in_request_info_is_the_one_logged_with_the_errors_sources() {
     assert!(lines[0].contains("DEBUG") && lines[0].contains("order ord_404 does not exist"));
 }
 
+/// A gateway error whose code is a 504 on the gateway but a 408 on the API: its message is
+/// masked as a server error's, and it is logged as one, at `ERROR` with its text.
+#[tokio::test]
+async fn a_gateway_error_is_logged_by_the_status_that_masked_its_message() {
+    captured_logs::capture();
+    let addr = serve::<Code>().await;
+    let status = raise(
+        addr,
+        "gateway err:user:bad_request:request_timeout",
+        Some("req_edge_timeout"),
+    )
+    .await;
+    assert!(!status.message().contains("inv-3"), "{}", status.message());
+    let lines = captured_logs::lines_with("req_edge_timeout");
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("ERROR"), "{}", lines[0]);
+    assert!(lines[0].contains("inv-3.internal"), "{}", lines[0]);
+}
+
 #[tokio::test]
 async fn a_stream_ending_in_an_error_carries_the_same_details_in_its_trailers() {
     let addr = serve::<orders::Code>().await;

@@ -171,7 +171,7 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
 
 /// A hint for the YAML parser's errors that have a known cause.
 fn syntax_help(message: &str) -> &'static str {
-    if message.contains("repetition limit") {
+    if message.contains("repetition limit") || message.contains(yaml::EXPANSION_LIMIT) {
         "the file expands aliases (`*name`) too many times; write the values out instead"
     } else if message.contains("recursion limit") {
         "values are nested too deeply; a catalogue needs no more than four levels"

@@ -6,9 +6,10 @@
 //! The tree keeps every key of a mapping in file order, duplicates included, so that
 //! validation can report a duplicate code instead of silently keeping the last one.
 
+use std::cell::Cell;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::diagnostic::Position;
 
@@ -48,19 +49,31 @@ pub(crate) struct SyntaxError {
     pub(crate) position: Position,
 }
 
+/// What the error for a document that holds more values than [`parse`] allows says.
+pub(crate) const EXPANSION_LIMIT: &str = "the document expands to more values than its text \
+    holds (the expansion limit)";
+
 /// Parses one YAML document. An empty document is [`Node::Null`].
+///
+/// Every value takes at least a byte of the text, unless an alias (`*name`) repeats one: the
+/// tree may hold at most as many values as the text has bytes (and a little more), so a few
+/// kilobytes of aliases to a long list cannot make it billions of values. The parser's own
+/// guard counts only the aliases, not what each one repeats.
 pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
-    serde_yaml::from_str(text).map_err(|error| {
-        let position = error.location().map_or(Position::START, |location| {
-            position_of(text, location.index())
-        });
-        let mut message = error.to_string();
-        // The position is reported on its own; drop the parser's copy of it.
-        if let Some(cut) = message.find(" at line ") {
-            message.truncate(cut);
-        }
-        SyntaxError { message, position }
-    })
+    let budget = Cell::new(text.len() + 1024);
+    Seed(&budget)
+        .deserialize(serde_yaml::Deserializer::from_str(text))
+        .map_err(|error| {
+            let position = error.location().map_or(Position::START, |location| {
+                position_of(text, location.index())
+            });
+            let mut message = error.to_string();
+            // The position is reported on its own; drop the parser's copy of it.
+            if let Some(cut) = message.find(" at line ") {
+                message.truncate(cut);
+            }
+            SyntaxError { message, position }
+        })
 }
 
 /// The line and column (from 1, in characters) of byte `index` of `text`, counting lines at
@@ -80,81 +93,98 @@ fn position_of(text: &str, index: usize) -> Position {
     }
 }
 
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(NodeVisitor)
+/// Reads one value into a [`Node`], counting it against the values left in the budget.
+#[derive(Clone, Copy)]
+struct Seed<'b>(&'b Cell<usize>);
+
+impl Seed<'_> {
+    /// `node`, counted; an error once the budget is spent.
+    fn count<E: de::Error>(self, node: Node) -> Result<Node, E> {
+        match self.0.get().checked_sub(1) {
+            Some(left) => {
+                self.0.set(left);
+                Ok(node)
+            }
+            None => Err(E::custom(EXPANSION_LIMIT)),
+        }
     }
 }
 
-struct NodeVisitor;
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Node;
 
-impl<'de> Visitor<'de> for NodeVisitor {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
     type Value = Node;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any YAML value")
     }
 
-    fn visit_unit<E>(self) -> Result<Node, E> {
-        Ok(Node::Null)
+    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+        self.count(Node::Null)
     }
 
-    fn visit_none<E>(self) -> Result<Node, E> {
-        Ok(Node::Null)
+    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+        self.count(Node::Null)
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
-        Ok(Node::Bool(v))
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node, E> {
+        self.count(Node::Bool(v))
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
-        Ok(Node::Integer(v.into()))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
+        self.count(Node::Integer(v.into()))
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
-        Ok(Node::Integer(v.into()))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
+        self.count(Node::Integer(v.into()))
     }
 
-    fn visit_i128<E>(self, v: i128) -> Result<Node, E> {
-        Ok(Node::Integer(v))
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Node, E> {
+        self.count(Node::Integer(v))
     }
 
-    fn visit_u128<E>(self, v: u128) -> Result<Node, E> {
-        Ok(i128::try_from(v).map_or(Node::Float(v as f64), Node::Integer))
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Node, E> {
+        self.count(i128::try_from(v).map_or(Node::Float(v as f64), Node::Integer))
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
-        Ok(Node::Float(v))
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
+        self.count(Node::Float(v))
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
-        Ok(Node::String(v.to_owned()))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
+        self.count(Node::String(v.to_owned()))
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Node, E> {
-        Ok(Node::String(v))
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
+        self.count(Node::String(v))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(self)? {
             items.push(item);
         }
-        Ok(Node::Sequence(items))
+        self.count(Node::Sequence(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         let mut pairs = Vec::new();
-        while let Some(pair) = map.next_entry()? {
+        while let Some(pair) = map.next_entry_seed(self, self)? {
             pairs.push(pair);
         }
-        Ok(Node::Mapping(pairs))
+        self.count(Node::Mapping(pairs))
     }
 
     fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Node, A::Error> {
         // serde_yaml hands `!tag value` to visit_enum; read and drop the value.
         let (_tag, variant): (de::IgnoredAny, A::Variant) = data.variant()?;
         de::VariantAccess::newtype_variant::<de::IgnoredAny>(variant)?;
-        Ok(Node::Tagged)
+        self.count(Node::Tagged)
     }
 }

@@ -520,6 +520,34 @@ fn an_alias_bomb_is_refused_quickly() {
     assert!(started.elapsed().as_secs() < 30);
 }
 
+/// A wide bomb: few aliases, each repeating a long list. The parser's own guard counts only
+/// the aliases (20,000 here, well within it), but expanded this would be 400 million values.
+#[test]
+fn a_wide_alias_bomb_is_refused_by_the_count_of_values_it_expands_to() {
+    let items = vec!["x"; 20_000].join(", ");
+    let aliases = vec!["*a"; 20_000].join(", ");
+    let yaml = format!("a: &a [{items}]\nb: [{aliases}]\n");
+    let problem = only(&yaml);
+    assert!(
+        problem
+            .message
+            .contains("expands to more values than its text holds"),
+        "{}",
+        problem.message
+    );
+    assert!(
+        problem.help.unwrap().contains("write the values out"),
+        "the help names the cause"
+    );
+    // Aliases that repeat a little are fine: a real catalogue may share a value.
+    let yaml = format!(
+        "docs_base_url: https://example.com/docs/errors\nerrors:\n{}",
+        entry("err:a:b:c").replace("    status: 404\n", "    status: &status 404\n")
+            + &entry("err:a:b:d").replace("    status: 404\n", "    status: *status\n")
+    );
+    parse(yaml.as_bytes(), "errors.yaml").unwrap();
+}
+
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let yaml = format!(

@@ -68,6 +68,11 @@ pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
                 position_of(text, location.index())
             });
             let mut message = error.to_string();
+            // Our own error, which the parser prefixes with where in the tree it stood
+            // (`a3[0][2]: `): said plainly. Its position is that of the values repeated.
+            if message.contains(EXPANSION_LIMIT) {
+                message = EXPANSION_LIMIT.to_owned();
+            }
             // The position is reported on its own; drop the parser's copy of it.
             if let Some(cut) = message.find(" at line ") {
                 message.truncate(cut);

@@ -436,10 +436,12 @@ pub(super) fn cut_by_comment(
     let Some(line) = report.line(place.key.line) else {
         return false;
     };
-    // Only the block-style `name: value` line itself (flow style is left to the parser).
-    let Some(raw) = line
-        .trim_start()
-        .strip_prefix(name)
+    // Only the block-style `name: value` line itself (flow style is left to the parser); the
+    // key may be quoted.
+    let key = line.trim_start();
+    let Some(raw) = [name.to_owned(), format!("\"{name}\""), format!("'{name}'")]
+        .iter()
+        .find_map(|written| key.strip_prefix(written.as_str()))
         .and_then(|rest| rest.strip_prefix(':'))
     else {
         return false;
@@ -448,7 +450,7 @@ pub(super) fn cut_by_comment(
     if raw.starts_with(['"', '\'', '|', '>']) {
         return false;
     }
-    if let Some(cut) = raw.find(" #") {
+    if let Some(cut) = comment_start(raw) {
         let raw_value = raw.trim_end();
         let help = format!(
             "quote the whole value to keep the `#`: `{name}: \"{}\"`",
@@ -478,7 +480,7 @@ pub(super) fn cut_by_comment(
                 break;
             }
             started = true;
-            if let Some(comment_at) = next.find(" #").map(|at| at + 1) {
+            if let Some(comment_at) = comment_start(next).map(|at| at + 1) {
                 let help = "quote the whole value, across its lines, to keep the `#`".to_owned();
                 report_cut(report, name, text, number, next, comment_at, help);
                 return true;
@@ -487,6 +489,13 @@ pub(super) fn cut_by_comment(
         number += 1;
     }
     false
+}
+
+/// Where a comment starts in a plain value's line: the byte of the space or tab before a `#`.
+fn comment_start(line: &str) -> Option<usize> {
+    line.as_bytes()
+        .windows(2)
+        .position(|pair| matches!(pair, [b' ' | b'\t', b'#']))
 }
 
 /// Reports that the comment starting at byte `comment_at` of `line` (line `number` of the
@@ -518,7 +527,12 @@ fn report_cut(
 /// An optional markdown section; `null` or absent means not written yet.
 pub(super) fn prose(name: &str, value: &Node, place: Place, report: &mut Report<'_>) -> String {
     match value {
-        Node::String(text) => text.trim_end().to_owned(),
+        // A section written plain (not as a `|` block) is cut at a comment as a title is:
+        // reported, and kept as YAML read it, so that nothing else is reported missing.
+        Node::String(text) => {
+            cut_by_comment(name, text, place, report);
+            text.trim_end().to_owned()
+        }
         Node::Null => String::new(),
         other => {
             report.error(

@@ -1196,6 +1196,31 @@ fn a_docs_base_url_with_a_character_no_url_holds_is_refused_with_the_character_n
 }
 
 #[test]
+fn a_comment_after_a_tab_a_quoted_key_or_in_a_plain_section_is_found_too() {
+    for (from, to, message) in [
+        (
+            "title: Not Found",
+            "title: Keys\t# v2",
+            "YAML reads ` # v2` as a comment, so `title` would be cut to `Keys`",
+        ),
+        (
+            "title: Not Found",
+            "\"title\": Keys # v2",
+            "YAML reads ` # v2` as a comment, so `title` would be cut to `Keys`",
+        ),
+        (
+            "how_to_fix: Create it.",
+            "how_to_fix: Retry, see issue #42",
+            "YAML reads ` #42` as a comment, so `how_to_fix` would be cut to `Retry, see issue`",
+        ),
+    ] {
+        let yaml = format!("{HEADER}{}", entry("err:a:b:c").replace(from, to));
+        let problem = only(&yaml);
+        assert_eq!(problem.message, message, "{to:?}");
+    }
+}
+
+#[test]
 fn an_unquoted_hash_on_a_line_a_plain_value_runs_on_to_is_an_error_too() {
     // YAML folds the two lines into one and cuts it at ` #`.
     let yaml = format!(

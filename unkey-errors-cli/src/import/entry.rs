@@ -397,10 +397,13 @@ impl Mapper<'_> {
                     entry.description = Some(value.to_owned());
                     self.check_description_status(value, field.line, page);
                 }
-                "deprecated" => match value {
-                    "false" => {}
-                    "true" => entry.deprecated = entry.deprecated.take().or(Some(String::new())),
-                    reason => entry.deprecated = Some(reason.to_owned()),
+                // YAML's words for yes, no and nothing, in any case, are not reasons.
+                "deprecated" => match value.to_ascii_lowercase().as_str() {
+                    "" | "false" | "no" | "off" | "null" | "~" => {}
+                    "true" | "yes" | "on" => {
+                        entry.deprecated = entry.deprecated.take().or(Some(String::new()));
+                    }
+                    _ => entry.deprecated = Some(value.to_owned()),
                 },
                 key => self.push(
                     field.line,
@@ -1348,6 +1351,20 @@ mod tests {
             entry,
             report.findings.iter().map(ToString::to_string).collect(),
         )
+    }
+
+    #[test]
+    fn a_frontmatter_deprecated_that_says_no_is_not_a_reason() {
+        for value in ["False", "FALSE", "no", "null", "~", ""] {
+            let (entry, _) = import(&format!(
+                "---\ntitle: err:s:c:x\ndeprecated: {value}\n---\n"
+            ));
+            assert_eq!(entry.unwrap().deprecated, None, "{value:?}");
+        }
+        let (entry, _) = import("---\ntitle: err:s:c:x\ndeprecated: True\n---\n");
+        assert_eq!(entry.unwrap().deprecated.as_deref(), Some(""));
+        let (entry, _) = import("---\ntitle: err:s:c:x\ndeprecated: use err:s:c:y\n---\n");
+        assert_eq!(entry.unwrap().deprecated.as_deref(), Some("use err:s:c:y"));
     }
 
     #[test]

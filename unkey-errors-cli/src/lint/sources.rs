@@ -48,8 +48,10 @@ impl Uses {
                 ));
             }
             for file in files {
-                let source = std::fs::read_to_string(&file)
+                let bytes = std::fs::read(&file)
                     .map_err(|error| format!("error: cannot read {}: {error}", file.display()))?;
+                // A file rustc would refuse (not UTF-8) is still searched for codes.
+                let source = String::from_utf8_lossy(&bytes);
                 uses.codes
                     .extend(names.used_in(&source).into_iter().map(str::to_owned));
                 uses.files += 1;
@@ -69,8 +71,9 @@ impl Uses {
     }
 }
 
-/// Every `.rs` file at or under `path`, sorted, skipping hidden and `target` directories and
-/// not following links to directories (which could loop).
+/// Every `.rs` file at or under `path`, sorted, skipping hidden and `target` directories,
+/// hidden files (an editor's lock file, `.#main.rs`, is a link to nowhere) and links that lead
+/// to no file, and not following links to directories (which could loop).
 fn collect_rust_files(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let metadata = std::fs::metadata(path)?;
     if metadata.is_file() {
@@ -89,7 +92,10 @@ fn collect_rust_files(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<
             if !name.starts_with('.') && name != "target" {
                 collect_rust_files(&child.path(), files)?;
             }
-        } else if name.ends_with(".rs") && std::fs::metadata(child.path())?.is_file() {
+        } else if name.ends_with(".rs")
+            && !name.starts_with('.')
+            && std::fs::metadata(child.path()).is_ok_and(|metadata| metadata.is_file())
+        {
             files.push(child.path());
         }
     }

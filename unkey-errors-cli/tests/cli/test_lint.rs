@@ -426,3 +426,28 @@ fn the_docs_describe_every_rule_as_the_rule_list_does() {
     }
     assert_eq!(documented.len(), expected.len(), "one section per rule");
 }
+
+/// An editor's lock file (a hidden link to nowhere, as Emacs writes `.#main.rs`) and a file
+/// that is not UTF-8 do not stop the scan: the other files are read, and the non-UTF-8 one is
+/// searched as well as it can be.
+#[cfg(unix)]
+#[test]
+fn a_dangling_lock_file_and_a_non_utf8_file_do_not_stop_the_scan() {
+    let catalogue = fixtures().join("service/errors.yaml");
+    let dir = std::env::temp_dir().join(format!("unkey-errors-lint-odd-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in ["derive.rs", "literal.rs", "constant.rs", "variant.rs"] {
+        std::fs::copy(fixtures().join("service/src").join(file), dir.join(file)).unwrap();
+    }
+    std::os::unix::fs::symlink("root@host.1234:1700000000", dir.join(".#main.rs")).unwrap();
+    std::fs::write(
+        dir.join("latin1.rs"),
+        b"// caf\xe9\nconst LOCKED: &str = \"err:shop:orders:locked\";\n",
+    )
+    .unwrap();
+    let output = lint(&catalogue, &["--json", "--sources", dir.to_str().unwrap()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(findings(&output).is_empty(), "{:?}", findings(&output));
+}

@@ -100,7 +100,17 @@ pub fn load_with_path_help(
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large(shown_as, metadata.len()));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    // Read at most one byte past the limit: a special file (`/dev/zero`, a pipe) says it is
+    // empty and never ends.
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(unreadable)?,
+            MAX_FILE_BYTES + 1,
+        ),
+        &mut bytes,
+    )
+    .map_err(unreadable)?;
     parse(&bytes, shown_as)
 }
 

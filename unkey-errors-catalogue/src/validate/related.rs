@@ -39,10 +39,16 @@ pub(super) fn related(
     codes
 }
 
+/// How many unknown related codes get a "did you mean" suggestion.
+const MAX_SUGGESTIONS: usize = 100;
+
 /// Every related code must name another entry of the catalogue, once. Checked for every entry
 /// whose code could be read, even one with other problems, so one build reports them all.
 pub(super) fn check_related(links: &[Links], report: &mut Report<'_>) {
     let known: HashMap<&str, &Links> = links.iter().map(|l| (l.code.as_str(), l)).collect();
+    // Each suggestion compares the unknown code with every code: past this many, a catalogue
+    // that renamed a system would take minutes to report, so the rest get the plain help.
+    let mut suggestions_left = MAX_SUGGESTIONS;
     for entry in links {
         let mut listed = HashMap::new();
         for (related, at) in &entry.related {
@@ -54,11 +60,16 @@ pub(super) fn check_related(links: &[Links], report: &mut Report<'_>) {
                     Some("remove it from its own `related` list".to_owned()),
                 );
             } else if !known.contains_key(related.as_str()) {
-                let others = known
-                    .keys()
-                    .copied()
-                    .filter(|code| *code != entry.code.as_str());
-                let hint = did_you_mean(&closest(related.as_str(), others));
+                let hint = if suggestions_left > 0 {
+                    suggestions_left -= 1;
+                    let others = known
+                        .keys()
+                        .copied()
+                        .filter(|code| *code != entry.code.as_str());
+                    did_you_mean(&closest(related.as_str(), others))
+                } else {
+                    None
+                };
                 report.error(
                     at,
                     format!("related code `{related}` is not in the catalogue"),

@@ -638,6 +638,47 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
     );
 }
 
+/// A special file says it is empty and never ends: it is read up to the limit, not forever.
+#[cfg(unix)]
+#[test]
+fn a_file_that_never_ends_is_refused_at_the_size_limit() {
+    let problem = unkey_errors_catalogue::load(std::path::Path::new("/dev/zero"), "errors.yaml")
+        .unwrap_err()
+        .0
+        .remove(0);
+    assert!(
+        problem.message.contains("more than the limit of 16777216"),
+        "{}",
+        problem.message
+    );
+}
+
+/// Each unknown related code's suggestion compares it with every code: only the first hundred
+/// get one, so a catalogue with thousands of them still reports at once.
+#[test]
+fn only_the_first_hundred_unknown_related_codes_get_a_suggestion() {
+    let mut yaml = String::from(HEADER);
+    for i in 0..150 {
+        yaml.push_str(&entry(&format!("err:a:b:c{i}")).replace(
+            "    status: 404\n",
+            &format!("    related: [err:a:b:x{i}]\n    status: 404\n"),
+        ));
+    }
+    let found = errors(&yaml);
+    assert_eq!(found.len(), 150);
+    let suggested = found
+        .0
+        .iter()
+        .filter(|problem| {
+            problem
+                .help
+                .as_deref()
+                .is_some_and(|help| help.contains("did you mean"))
+        })
+        .count();
+    assert_eq!(suggested, 100);
+}
+
 #[test]
 fn mutations_of_a_real_catalogue_never_panic() {
     // The first entries of Unkey's catalogue, mutated byte by byte: every result is either a

@@ -11,7 +11,7 @@
 //! Comments are not read, so a code only mentioned in one is not used. Directories whose
 //! name starts with `.`, and `target` directories, are skipped.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use unkey_errors_catalogue::Catalogue;
@@ -155,15 +155,30 @@ impl<'c> Names<'c> {
                 _ => i += 1,
             }
         }
-        // Categories the file imports as modules (`use …::codes::shop::orders;`), so that
-        // `orders::NOT_FOUND` names a code.
-        let imported: HashMap<&str, &str> = paths
-            .iter()
-            .filter_map(|path| match path.iter().position(|s| *s == "codes") {
-                Some(at) if path.len() == at + 3 => Some((path[at + 2], path[at + 1])),
-                _ => None,
-            })
-            .collect();
+        // Systems and categories the file imports as modules (`use …::codes::shop;`,
+        // `use …::codes::shop::orders;`, `…::orders::{self, GONE}`, `…::orders::*`), so that
+        // `shop::orders::NOT_FOUND`, `orders::NOT_FOUND` and a bare `NOT_FOUND` name a code.
+        let mut systems: HashSet<&str> = HashSet::new();
+        let mut imported: HashMap<&str, &str> = HashMap::new();
+        for path in &paths {
+            let Some(at) = path.iter().position(|s| *s == "codes") else {
+                continue;
+            };
+            let rest: Vec<&str> = path[at + 1..]
+                .iter()
+                .copied()
+                .filter(|segment| *segment != "self")
+                .collect();
+            match rest.as_slice() {
+                [system] => {
+                    systems.insert(system);
+                }
+                [system, category] => {
+                    imported.insert(category, system);
+                }
+                _ => {}
+            }
+        }
         for path in &paths {
             if let Some(at) = path.iter().position(|segment| *segment == "codes") {
                 if let [system, category, constant, ..] = &path[at + 1..] {
@@ -175,10 +190,22 @@ impl<'c> Names<'c> {
                     used.extend(self.variants.get(*variant).copied());
                 }
             }
-            if let [category, constant] = path.as_slice() {
-                if let Some(system) = imported.get(category) {
+            match path.as_slice() {
+                [category, constant] => {
+                    if let Some(system) = imported.get(category) {
+                        used.extend(self.constant(system, category, constant));
+                    }
+                }
+                [system, category, constant] if systems.contains(system) => {
                     used.extend(self.constant(system, category, constant));
                 }
+                // A constant a glob import brought in.
+                [constant] => {
+                    for (category, system) in &imported {
+                        used.extend(self.constant(system, category, constant));
+                    }
+                }
+                _ => {}
             }
         }
         used
@@ -310,6 +337,19 @@ mod tests {
         assert_eq!(
             used("use crate::Code::{ShopOrdersGone, ShopTypeMissing};"),
             ["err:shop:orders:gone", "err:shop:type:missing"]
+        );
+        // A category imported with `self` beside a constant, a system imported, a glob.
+        assert_eq!(
+            used("use crate::codes::shop::orders::{self, GONE};\nfn f() { orders::NOT_FOUND }"),
+            ["err:shop:orders:gone", "err:shop:orders:not_found"]
+        );
+        assert_eq!(
+            used("use unkey_errors::codes::shop;\nfn f() { shop::customers::NOT_FOUND }"),
+            ["err:shop:customers:not_found"]
+        );
+        assert_eq!(
+            used("use crate::codes::shop::orders::*;\nfn f() { GONE }"),
+            ["err:shop:orders:gone"]
         );
     }
 

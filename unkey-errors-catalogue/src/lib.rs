@@ -155,6 +155,37 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
     let text = normalize_line_breaks(text);
     let text = text.as_ref();
     let mut report = diagnostic::Report::new(shown_as, text);
+    // The parser also breaks lines at NEL, U+2028 and U+2029, which editors show as nothing
+    // or as a space: text after one on a line can be read as a key of its own (`title: X‹U+2028›
+    // internal: true`). Refused wherever they stand.
+    if let Some((index, separator)) = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+    {
+        let before = &text[..index];
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let name = match separator {
+            '\u{85}' => "next line",
+            '\u{2028}' => "line separator",
+            _ => "paragraph separator",
+        };
+        report.error(
+            Position {
+                line: before.matches('\n').count() + 1,
+                column: before[line_start..].chars().count() + 1,
+            },
+            format!(
+                "the file holds U+{:04X} ({name}), which YAML reads as a line break though \
+                 editors do not show one",
+                u32::from(separator)
+            ),
+            Some(format!(
+                "remove it; in a double-quoted string, `\\u{:04X}` writes the character",
+                u32::from(separator)
+            )),
+        );
+        return report.finish(None);
+    }
     let root = match yaml::parse(text) {
         Ok(root) => root,
         Err(error) => {

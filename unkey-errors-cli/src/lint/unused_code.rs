@@ -12,8 +12,11 @@ pub const RULE: Rule = Rule {
         the error that does happen in its place has no page. A use is the code's URN as a \
         string literal (which covers `#[unkey(code = \"…\")]`), a path through \
         `codes::<system>::<category>::<CONSTANT>` (or `<category>::<CONSTANT>` after importing \
-        the category), or `Code::<Variant>`; a mention in a comment is not a use. The rule \
-        runs only with `--sources`, and deprecated codes are not reported. Send the code \
+        the category, also as `{self, …}`; `<system>::<category>::<CONSTANT>` after importing \
+        the system; a bare `<CONSTANT>` after a glob import of its category), or \
+        `Code::<Variant>`; a mention in a comment is not a use. Folders named `target` and \
+        hidden files and folders are not read. The rule runs only with `--sources`, and \
+        deprecated codes are not reported. Send the code \
         where its error happens, or deprecate it (`deprecated: use … instead`) and remove it \
         in a major release.",
     bad: Example {

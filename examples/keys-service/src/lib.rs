@@ -4,7 +4,7 @@
 //! derive supplies the status, title, docs URL and response body. There is no status switch to
 //! keep in sync with anything.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
 use axum::extract::State;
@@ -68,22 +68,28 @@ pub struct ApiRequest {
     pub api_id: String,
 }
 
+/// The keys, and the APIs that exist (whether or not they have keys left).
 #[derive(Clone, Default)]
-struct Store(Arc<Mutex<HashMap<String, Key>>>);
+struct Store {
+    keys: Arc<Mutex<HashMap<String, Key>>>,
+    apis: Arc<BTreeSet<String>>,
+}
 
 impl Store {
     fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, Key>) -> T) -> Result<T, KeyError> {
-        let mut keys = self.0.lock().map_err(|_| KeyError::StorePoisoned)?;
+        let mut keys = self.keys.lock().map_err(|_| KeyError::StorePoisoned)?;
         Ok(f(&mut keys))
     }
 }
 
-fn required(key_id: &str) -> Result<(), KeyError> {
-    if key_id.is_empty() {
+/// An id the request must carry: `value`, sent as the body's `member`, the id of `what`, like
+/// `example`.
+fn required(value: &str, member: &str, what: &str, example: &str) -> Result<(), KeyError> {
+    if value.is_empty() {
         return Err(KeyError::Invalid {
             problems: vec![
-                ValidationError::new("body.keyId", "must not be empty")
-                    .with_fix("send the id of a key, like key_123"),
+                ValidationError::new(format!("body.{member}"), "must not be empty")
+                    .with_fix(format!("send the id of {what}, like {example}")),
             ],
         });
     }
@@ -94,7 +100,7 @@ async fn get_key(
     State(store): State<Store>,
     Json(request): Json<KeyRequest>,
 ) -> Result<Json<Key>, KeyError> {
-    required(&request.key_id)?;
+    required(&request.key_id, "keyId", "a key", "key_123")?;
     store
         .with(|keys| keys.get(&request.key_id).cloned())?
         .map(Json)
@@ -105,7 +111,7 @@ async fn delete_key(
     State(store): State<Store>,
     Json(request): Json<KeyRequest>,
 ) -> Result<Json<Key>, KeyError> {
-    required(&request.key_id)?;
+    required(&request.key_id, "keyId", "a key", "key_123")?;
     store.with(|keys| match keys.get(&request.key_id) {
         None => Err(KeyError::NotFound(request.key_id.clone())),
         Some(key) if key.root => Err(KeyError::RootKeyDeletion {
@@ -122,26 +128,32 @@ async fn list_keys(
     State(store): State<Store>,
     Json(request): Json<ApiRequest>,
 ) -> Result<Json<Vec<Key>>, KeyError> {
+    required(&request.api_id, "apiId", "an API", "api_123")?;
+    // An API with no keys left exists all the same: its list is empty.
+    if !store.apis.contains(&request.api_id) {
+        return Err(KeyError::ApiNotFound {
+            api_id: request.api_id,
+        });
+    }
     let keys = store.with(|keys| {
         keys.values()
             .filter(|k| k.api_id == request.api_id)
             .cloned()
             .collect::<Vec<_>>()
     })?;
-    if keys.is_empty() {
-        return Err(KeyError::ApiNotFound {
-            api_id: request.api_id,
-        });
-    }
     Ok(Json(keys))
 }
 
-/// The service's routes, over a store holding `keys`.
+/// The service's routes, over a store holding `keys`; the APIs that exist are theirs.
 pub fn app(keys: impl IntoIterator<Item = Key>) -> Router {
-    let store = Store::default();
-    if let Ok(mut map) = store.0.lock() {
-        map.extend(keys.into_iter().map(|key| (key.key_id.clone(), key)));
-    }
+    let keys: HashMap<String, Key> = keys
+        .into_iter()
+        .map(|key| (key.key_id.clone(), key))
+        .collect();
+    let store = Store {
+        apis: Arc::new(keys.values().map(|key| key.api_id.clone()).collect()),
+        keys: Arc::new(Mutex::new(keys)),
+    };
     Router::new()
         .route("/v2/keys.getKey", post(get_key))
         .route("/v2/keys.deleteKey", post(delete_key))

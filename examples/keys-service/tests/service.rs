@@ -96,6 +96,20 @@ async fn an_unknown_api_uses_the_detail_template() {
 }
 
 #[tokio::test]
+async fn an_api_without_an_id_is_invalid_input_and_one_with_no_keys_left_lists_none() {
+    let address = serve().await;
+    let (status, _, body) = post(address, "/v2/apis.listKeys", json!({})).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"]["errors"][0]["location"], "body.apiId");
+    let (status, _, _) = post(address, "/v2/keys.deleteKey", json!({"keyId": "key_123"})).await;
+    assert_eq!(status, 200);
+    // api_123 keeps only its root key; the list is what is left, not "API not found".
+    let (status, _, body) = post(address, "/v2/apis.listKeys", json!({"apiId": "api_123"})).await;
+    assert_eq!(status, 200);
+    assert_eq!(body.as_array().map(Vec::len), Some(1));
+}
+
+#[tokio::test]
 async fn a_body_of_the_wrong_shape_is_unkeys_invalid_input_with_where_it_went_wrong() {
     let address = serve().await;
     let (status, _, body) = post(address, "/v2/keys.getKey", json!({"keyId": 123})).await;

@@ -127,7 +127,8 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(shown_as, bytes.len() as u64));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let bytes = if bom { &bytes[3..] } else { bytes };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -144,7 +145,8 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
                 Position { line, column },
                 format!(
                     "the catalogue is not valid UTF-8 (byte {} is not)",
-                    error.valid_up_to()
+                    // Counted in the file, byte order mark included.
+                    error.valid_up_to() + if bom { 3 } else { 0 }
                 ),
                 Some("save the file as UTF-8".to_owned()),
             );
@@ -188,6 +190,19 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
     }
     let root = match yaml::parse(text) {
         Ok(root) => root,
+        Err(error) if error.message.contains("more than one document") => {
+            // The parser gives no position for this one: the line that starts the second.
+            let line = second_document(text).unwrap_or(1);
+            report.error(
+                Position { line, column: 1 },
+                "a catalogue is one YAML document; this line starts a second",
+                Some(
+                    "remove it and what follows, or move that into a catalogue file of its own"
+                        .to_owned(),
+                ),
+            );
+            return report.finish(None);
+        }
         Err(error) => {
             match syntax::explain(text, error.position) {
                 Some(explained) => report.error_spanning(
@@ -208,6 +223,25 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
     let outline = outline::Outline::scan(text);
     let catalogue = validate::validate(&root, &outline, &mut report);
     report.finish(catalogue)
+}
+
+/// The line (from 1) of the marker that starts a second YAML document in `text`: a `---` after
+/// content, or after the `---` that starts the first; or a `...` that ends the first followed by
+/// more.
+fn second_document(text: &str) -> Option<usize> {
+    let mut content = false;
+    for (index, line) in text.lines().enumerate() {
+        let marker = line == "---" || line.starts_with("--- ") || line == "...";
+        if marker {
+            if content || line == "..." {
+                return Some(index + 1);
+            }
+            content = true;
+        } else if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            content = true;
+        }
+    }
+    None
 }
 
 /// A hint for the YAML parser's errors that have a known cause.

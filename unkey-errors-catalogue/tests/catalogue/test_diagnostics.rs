@@ -1327,3 +1327,33 @@ fn an_empty_errors_mapping_is_refused_as_an_empty_errors_key_is() {
         assert_eq!(problem.position, at(2, 1), "{errors:?}");
     }
 }
+
+#[test]
+fn a_second_yaml_document_is_reported_where_it_starts() {
+    let catalogue = format!("{HEADER}{}", entry("err:a:b:c"));
+    for (yaml, line) in [
+        (format!("{catalogue}---\nfoo: 1\n"), 11),
+        (format!("---\n{catalogue}---\nfoo: 1\n"), 12),
+        (format!("# a comment\n{catalogue}--- {{foo: 1}}\n"), 12),
+    ] {
+        let problem = only(&yaml);
+        assert_eq!(
+            problem.message,
+            "a catalogue is one YAML document; this line starts a second"
+        );
+        assert_eq!(problem.position, at(line, 1), "{yaml}");
+    }
+}
+
+#[test]
+fn the_byte_not_utf8_is_counted_in_the_file_with_its_byte_order_mark() {
+    for (bom, byte) in [(&b""[..], 5), (&b"\xEF\xBB\xBF"[..], 8)] {
+        let mut yaml = bom.to_vec();
+        yaml.extend_from_slice(b"title\xff: x\n");
+        let problem = parse(&yaml, "errors.yaml").unwrap_err().0.remove(0);
+        assert_eq!(
+            problem.message,
+            format!("the catalogue is not valid UTF-8 (byte {byte} is not)")
+        );
+    }
+}

@@ -467,17 +467,21 @@ impl Mapper<'_> {
                 ("Warning", Some(reason)) => {
                     let reason = mdx::unescape_markdown(&reason);
                     match &entry.deprecated {
-                        Some(earlier) if !earlier.is_empty() && *earlier != reason => self.push(
-                            callout.line,
-                            Kind::Disagrees,
-                            format!(
-                                "the deprecation `{reason}` differs from the frontmatter's \
-                                 `{earlier}`; the entry keeps this one"
-                            ),
-                        ),
-                        _ => {}
+                        // A bare "Deprecated" says no more than the frontmatter's reason.
+                        Some(earlier) if !earlier.is_empty() && reason.is_empty() => {}
+                        Some(earlier) if !earlier.is_empty() && *earlier != reason => {
+                            self.push(
+                                callout.line,
+                                Kind::Disagrees,
+                                format!(
+                                    "the deprecation `{reason}` differs from the frontmatter's \
+                                     `{earlier}`; the entry keeps this one"
+                                ),
+                            );
+                            entry.deprecated = Some(reason);
+                        }
+                        _ => entry.deprecated = Some(reason),
                     }
-                    entry.deprecated = Some(reason);
                 }
                 (component, _) => self.push(
                     callout.line,
@@ -1351,6 +1355,22 @@ mod tests {
             entry,
             report.findings.iter().map(ToString::to_string).collect(),
         )
+    }
+
+    #[test]
+    fn a_bare_deprecated_callout_keeps_the_frontmatters_reason() {
+        let (entry, report) = import(
+            "---\ntitle: err:s:c:x\ndeprecated: use err:s:c:y instead\n---\n\n\
+             <Warning>Deprecated</Warning>\n",
+        );
+        assert_eq!(
+            entry.unwrap().deprecated.as_deref(),
+            Some("use err:s:c:y instead")
+        );
+        assert!(
+            !report.iter().any(|line| line.contains("deprecat")),
+            "{report:#?}"
+        );
     }
 
     #[test]

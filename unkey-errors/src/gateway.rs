@@ -252,20 +252,15 @@ impl<C: ErrorCode> GatewayResponse<C> {
         E: UnkeyError<Code = C> + ?Sized,
     {
         let code = error.code();
-        let Some(status) = code.gateway_status() else {
-            return Self::new(code, request_id);
-        };
-        if code.gateway_message().is_some() {
-            return Self::new(code, request_id);
+        match (code.gateway_status(), code.gateway_message()) {
+            // The gateway's body is a 5xx, but the error is a client error on its own surface
+            // (an API error passed in), so its detail may be its own text: the description.
+            (Some(status), None) if status >= 500 && !error.is_server_error() => {
+                Self::with_message(code, request_id, code.description())
+            }
+            (Some(_), None) => Self::with_message(code, request_id, error.detail().into_owned()),
+            _ => Self::new(code, request_id),
         }
-        // The gateway's body is a 5xx here, but the error is a client error on its own surface
-        // (an API error passed in), so its detail may be its own text: the description instead.
-        let message = if status >= 500 && !error.is_server_error() {
-            code.description().to_owned()
-        } else {
-            error.detail().into_owned()
-        };
-        Self::with_message(code, request_id, message)
     }
 
     /// The HTTP status the gateway answers with: the code's `gateway_status()`, or 500 for a

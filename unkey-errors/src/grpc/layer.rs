@@ -216,15 +216,10 @@ where
             .get::<tonic::Status>()
             .and_then(|status| std::error::Error::source(status))
             .and_then(|source| source.downcast_ref::<LoggedCause>())
-            .map(|cause| (cause.text.clone(), cause.status));
+            .map(|cause| (cause.text.as_str(), cause.status));
         let id_text = id.to_str().unwrap_or_default();
-        finish::<C>(
-            &mut parts.headers,
-            id_text,
-            cause
-                .as_ref()
-                .map(|(text, status)| (text.as_str(), *status)),
-        );
+        // The cause is borrowed from the extensions while the headers are finished.
+        finish::<C>(&mut parts.headers, id_text, cause);
         parts.headers.insert(REQUEST_ID_METADATA, id.clone());
         Poll::Ready(Ok(Response::from_parts(
             parts,

@@ -160,10 +160,8 @@ pub fn parse(bytes: &[u8], shown_as: &str) -> Result<Catalogue, Diagnostics> {
     // The parser also breaks lines at NEL, U+2028 and U+2029, which editors show as nothing
     // or as a space: text after one on a line can be read as a key of its own (`title: X‹U+2028›
     // internal: true`). Refused wherever they stand.
-    if let Some((index, separator)) = text
-        .char_indices()
-        .find(|(_, c)| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
-    {
+    if let Some(index) = text.find(['\u{85}', '\u{2028}', '\u{2029}']) {
+        let separator = text[index..].chars().next().unwrap_or_default();
         let before = &text[..index];
         let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
         let name = match separator {

@@ -439,9 +439,14 @@ pub(super) fn cut_by_comment(
     // Only the block-style `name: value` line itself (flow style is left to the parser); the
     // key may be quoted.
     let key = line.trim_start();
-    let Some(raw) = [name.to_owned(), format!("\"{name}\""), format!("'{name}'")]
+    let Some(raw) = ['"', '\'']
         .iter()
-        .find_map(|written| key.strip_prefix(written.as_str()))
+        .find_map(|&quote| {
+            key.strip_prefix(quote)?
+                .strip_prefix(name)?
+                .strip_prefix(quote)
+        })
+        .or_else(|| key.strip_prefix(name))
         .and_then(|rest| rest.strip_prefix(':'))
     else {
         return false;
